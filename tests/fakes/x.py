@@ -1,0 +1,89 @@
+"""Fake X API v2: GET /2/tweets/search/recent with author expansion, since_id and
+next_token paging, x-rate-limit-* headers and v2 problem bodies."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tests.fakes.base import FakeApi, Reply, Request
+
+BASE_ID = 1_860_000_000_000_000_000
+EPOCH = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)
+
+
+class FakeX(FakeApi):
+    data_paths = ("/2/tweets/search/recent",)
+
+    def __init__(self, token: str = "x-test-token", hashtag: str = "Whitfield2026",
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.token = token
+        self.hashtag = hashtag
+        self.tweets: list[dict[str, Any]] = []  # oldest first
+        self.users = {str(i): {"id": str(i), "username": f"voter{i}", "name": f"Voter {i}"}
+                      for i in range(1, 8)}
+
+    def publish(self, n: int, text: str | None = None) -> list[str]:
+        ids = []
+        with self.lock:
+            for _ in range(n):
+                seq = len(self.tweets) + 1
+                tweet_id = str(BASE_ID + seq * 1000)
+                author = str(seq % 7 + 1)
+                body = text or f"Post {seq} about the debate #{self.hashtag}"
+                self.tweets.append({
+                    "id": tweet_id, "text": body, "author_id": author,
+                    "created_at": (EPOCH + timedelta(seconds=seq)).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                    "conversation_id": tweet_id, "lang": "en",
+                    "edit_history_tweet_ids": [tweet_id],
+                    "entities": {"hashtags": [{"start": 0, "end": 5, "tag": t}
+                                              for t in re.findall(r"#(\w+)", body)]},
+                })
+                ids.append(tweet_id)
+        return ids
+
+    def published_ids(self) -> set[str]:
+        return {t["id"] for t in self.tweets}
+
+    def rate_headers(self) -> dict[str, str]:
+        return {"x-rate-limit-limit": "450", "x-rate-limit-remaining": "449",
+                "x-rate-limit-reset": str(int(self.clock()) + 900)}
+
+    def rate_limited(self, with_reset: bool) -> Reply:
+        headers = {"x-rate-limit-limit": "450", "x-rate-limit-remaining": "0"}
+        if with_reset:
+            headers["x-rate-limit-reset"] = str(int(self.clock()) + 30)
+        return Reply(429, {"title": "Too Many Requests", "detail": "Too Many Requests",
+                           "type": "about:blank", "status": 429}, headers)
+
+    def error(self, status: int) -> Reply:
+        if status == 401:
+            return Reply(401, {"title": "Unauthorized", "type": "about:blank", "status": 401,
+                               "detail": "Unauthorized"})
+        return Reply(status, {"errors": [{"message": "Internal error"}],
+                              "title": "Internal Server Error", "status": status})
+
+    def route(self, request: Request) -> Reply:
+        if request.path != "/2/tweets/search/recent":
+            return Reply(404, {"title": "Not Found Error", "status": 404})
+        if request.headers.get("authorization") != f"Bearer {self.token}":
+            return self.error(401)
+        tags = {t.lower() for t in re.findall(r"#(\w+)", request.query.get("query", ""))}
+        since = int(request.query.get("since_id") or 0)
+        limit = int(request.query.get("max_results") or 10)
+        below = int(request.query["next_token"][1:]) if "next_token" in request.query else None
+        matches = [t for t in reversed(self.tweets)
+                   if int(t["id"]) > since and (below is None or int(t["id"]) < below)
+                   and tags & {h["tag"].lower() for h in t["entities"]["hashtags"]}]
+        page, rest = matches[:limit], matches[limit:]
+        if not page:
+            return Reply(200, {"meta": {"result_count": 0}}, self.rate_headers())
+        meta: dict[str, Any] = {"result_count": len(page), "newest_id": page[0]["id"],
+                                "oldest_id": page[-1]["id"]}
+        if rest:
+            meta["next_token"] = "b" + page[-1]["id"]
+        users = [self.users[a] for a in sorted({t["author_id"] for t in page})]
+        return Reply(200, {"data": page, "includes": {"users": users}, "meta": meta},
+                     self.rate_headers())
