@@ -161,7 +161,8 @@ def deliver_pending(
             select(OutboxRow).where(OutboxRow.status == "pending").order_by(OutboxRow.id)
             .limit(limit)))
     blocked_groups: set[tuple[str, Any]] = set()
-    paused_channels: set[str] = set()
+    paused_channels: dict[str, datetime] = {}  # channel -> its Retry-After time
+    waiting: list[tuple[str, datetime]] = []  # (channel, when) of rows not yet due
     for row in rows:
         group = _group(row)
         due = row.next_attempt_at <= now()
@@ -169,7 +170,7 @@ def deliver_pending(
             blocked_groups.add(group)
             report.skipped += 1
             if not due:  # rows merely waiting behind another are not due on their own
-                _earliest(report, row.next_attempt_at)
+                waiting.append((row.channel, row.next_attempt_at))
             continue
         notifier = notifiers.get(row.channel)
         if notifier is None:
@@ -192,14 +193,11 @@ def deliver_pending(
         else:
             report.retried += 1
             if outcome == "wait":  # the service named a time: the whole channel waits
-                paused_channels.add(row.channel)
-            _earliest(report, row.next_attempt_at)
+                paused_channels[row.channel] = row.next_attempt_at
+            waiting.append((row.channel, row.next_attempt_at))
+    report.next_due = min((max(when, paused_channels.get(channel, when))
+                           for channel, when in waiting), default=None)
     return report
-
-
-def _earliest(report: DeliveryReport, when: datetime) -> None:
-    if report.next_due is None or when < report.next_due:
-        report.next_due = when
 
 
 def _attempt(archive: Archive, row: OutboxRow, notifier: Notifier,
@@ -235,7 +233,13 @@ def _failed(archive: Archive, row: OutboxRow, exc: DeliveryError, at: datetime,
     log.warning("outbox: %s failed (attempt %d), retrying at %s: %s",
                 row.dedupe_key, attempts, next_at.isoformat(timespec="seconds"), exc.message)
     _finish(archive, row, "pending", at, error=exc.message, attempts=attempts, next_at=next_at)
-    return "retry" if exc.retry_after is None else "wait"
+    if exc.retry_after is None:
+        return "retry"
+    with archive.session() as session:  # the service's wait applies to the whole channel
+        session.execute(update(OutboxRow).where(
+            OutboxRow.channel == row.channel, OutboxRow.status == "pending",
+            OutboxRow.next_attempt_at < next_at).values(next_attempt_at=next_at))
+    return "wait"
 
 
 def _finish(archive: Archive, row: OutboxRow, status: str, at: datetime, *,

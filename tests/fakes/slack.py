@@ -196,3 +196,49 @@ def _decode(raw: bytes, content_type: str) -> Any:
     if "x-www-form-urlencoded" in content_type:
         return dict(parse_qsl(raw.decode()))
     return {"_raw": len(raw)}
+
+
+# --- sample alert events and a fake clock, for the notifier and outbox tests -----------
+
+HOSTILE = "<!channel> wake up <@U123> & see <https://evil.example|bank.com> > now"
+
+
+def make_event(step: str = "opened", incident_id: int = 1, severity: int = 1,
+               target: str = "@DanaWhitfield", text: str = HOSTILE) -> Any:
+    """An IncidentEvent built by hand; its examples carry hostile Slack markup."""
+    from datetime import UTC, datetime, timedelta
+
+    from alerts.events import AttackExample, IncidentEvent
+
+    began = datetime(2026, 10, 14, 18, 5, tzinfo=UTC)
+    examples = tuple(
+        AttackExample(post_id=i, platform="x", author=f"<@U{i}>troll{i}",
+                      text=f"intro. {text} #{i}", quote=f"{text} #{i}",
+                      url=f"https://x.example/p/{i}", created_at=began + timedelta(minutes=i))
+        for i in range(4)
+    )
+    return IncidentEvent(
+        step=step, incident_id=incident_id, kind="pileon", target=target,  # type: ignore[arg-type]
+        fired_at=began + timedelta(minutes=20 * severity), began_at=began, severity=severity,
+        attackers=6 * severity, attack_posts=14 * severity, rate_per_hour=28.0 * severity,
+        baseline_per_hour=2.0, platforms=("x", "bluesky"), examples=examples,
+    )
+
+
+class Clock:
+    """A fake clock: `sleep` advances `now` instead of waiting."""
+
+    def __init__(self) -> None:
+        from datetime import UTC, datetime
+
+        self.at = datetime(2026, 10, 14, 19, 0, tzinfo=UTC)
+        self.slept: list[float] = []
+
+    def now(self) -> Any:
+        return self.at
+
+    def sleep(self, seconds: float) -> None:
+        from datetime import timedelta
+
+        self.slept.append(seconds)
+        self.at += timedelta(seconds=seconds)
