@@ -79,9 +79,9 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from civmon.commands import archive, classify, collect, config, monitor
+    from civmon.commands import archive, classify, collect, config, digest, monitor
 
-    for module in (config, archive, collect, classify, monitor):
+    for module in (config, archive, collect, classify, monitor, digest):
         module.register(cli)
 
 

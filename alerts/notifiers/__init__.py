@@ -6,6 +6,7 @@ configures. The outbox channel names are the keys: console, file, slack, webhook
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from alerts.notifiers.base import Delivery, Notifier
@@ -21,11 +22,13 @@ __all__ = [
 ]
 
 
-def build_notifiers(channels: AlertChannels, base_dir: Path = Path(".")) -> dict[str, Notifier]:
+def build_notifiers(channels: AlertChannels, base_dir: Path = Path("."),
+                    digest_recipients: Sequence[str] = ()) -> dict[str, Notifier]:
     """Channel name -> notifier, for every channel the config turns on.
 
     A bot token (with `slack_channel`) wins over a webhook URL: only the Web API can
-    thread an incident's updates.
+    thread an incident's updates. `digest_recipients` (digest.recipients) adds an
+    `email_digest` channel on the same SMTP server.
     """
     out: dict[str, Notifier] = {}
     if channels.console:
@@ -44,4 +47,8 @@ def build_notifiers(channels: AlertChannels, base_dir: Path = Path(".")) -> dict
         out["webhook"] = WebhookNotifier(channels.webhook_url.get_secret_value())
     if channels.smtp_url and channels.smtp_url.get_secret_value() and channels.email_to:
         out["email"] = EmailNotifier(channels.smtp_url.get_secret_value(), channels.email_to)
+    if channels.smtp_url and channels.smtp_url.get_secret_value() and digest_recipients:
+        digest = EmailNotifier(channels.smtp_url.get_secret_value(), list(digest_recipients))
+        digest.name = "email_digest"
+        out["email_digest"] = digest
     return out
