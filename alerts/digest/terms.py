@@ -28,12 +28,18 @@ def _tokens(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text)]
 
 
+_CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”|/\n]+")
+
+
 def _terms(text: str) -> set[str]:
-    words = _tokens(text)
-    unigrams = {w for w in words if w not in STOP and len(w) > 2}
-    bigrams = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
-               if a not in STOP and b not in STOP and len(a) > 1 and len(b) > 1}
-    return unigrams | bigrams
+    """Words and two-word phrases of one post; phrases never span punctuation."""
+    terms: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        words = _tokens(clause)
+        terms.update(w for w in words if w not in STOP and len(w) > 2)
+        terms.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
+                     if a not in STOP and b not in STOP and len(a) > 1 and len(b) > 1)
+    return terms
 
 
 def top_terms(texts: Iterable[str], n: int = 10, *, min_posts: int = 2) -> list[tuple[str, int]]:
