@@ -55,7 +55,8 @@ def _insert(session: Session, values: dict[str, Any]) -> bool:
     module = postgresql if dialect == "postgresql" else sqlite
     stmt = module.insert(table).values(**values).on_conflict_do_nothing(
         index_elements=["dedupe_key"])
-    return bool(session.execute(stmt).rowcount)
+    result: Any = session.execute(stmt)  # a CursorResult: it has rowcount
+    return bool(result.rowcount)
 
 
 def enqueue_event(session: Session, event: IncidentEvent, channels: Iterable[str],

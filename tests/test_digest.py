@@ -165,3 +165,16 @@ def test_cli_rejects_a_bad_date(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["digest", "--date", "14/10/2026"])
     assert result.exit_code == 2
     assert "'14/10/2026' does not match the format '%Y-%m-%d'" in result.output
+
+
+def test_scheduled_digest_runs_once_after_time_of_day(sqlite_archive, tmp_path: Path) -> None:
+    from alerts.digest import maybe_run_daily_digest
+
+    config = parse_config({"digest": {"time_of_day": "07:00", "out_dir": "d"}}, base_dir=tmp_path)
+    channels = {"file": FileNotifier(tmp_path / "a.jsonl")}
+    morning = datetime(2026, 10, 15, 6, 59, tzinfo=UTC)
+    assert maybe_run_daily_digest(sqlite_archive, config, channels, morning) is None
+    first = maybe_run_daily_digest(sqlite_archive, config, channels, morning.replace(hour=7))
+    again = maybe_run_daily_digest(sqlite_archive, config, channels, morning.replace(hour=9))
+    assert first is not None and first.day == "2026-10-14" and again is None
+    assert (tmp_path / "d" / "digest-2026-10-14.html").is_file()

@@ -2,7 +2,10 @@
 
     write_digest(archive, day, out_path, config)  -> DigestSummary  (writes the HTML page)
     notify_digest(archive, summary, channels)     -> rows queued in the outbox
-    run_daily_digest(archive, config, now)        -> what the scheduler calls once a day
+    run_daily_digest(archive, config, channels, now)       -> yesterday's digest, announced
+    maybe_run_daily_digest(archive, config, channels, now) -> the same once `time_of_day`
+                                                  has passed and it was not done yet (for a
+                                                  periodic job in `civmon run`)
 
 The summary goes through the outbox like any alert (dedupe key "<channel>:digest:<day>"),
 so a digest is announced once per channel even if the job runs twice.
@@ -23,8 +26,8 @@ from civmon.config import Config
 from storage import Archive
 from storage.models import utcnow
 
-__all__ = ["DigestData", "DigestSummary", "gather", "notify_digest", "render_html",
-           "run_daily_digest", "write_digest"]
+__all__ = ["DigestData", "DigestSummary", "gather", "maybe_run_daily_digest", "notify_digest",
+           "render_html", "run_daily_digest", "write_digest"]
 
 DIGEST_CHANNELS = ("slack", "email_digest", "email", "webhook", "file", "console")
 
@@ -109,6 +112,35 @@ def notify_digest(archive: Archive, summary: DigestSummary, channels: Iterable[s
 
 def default_out_path(config: Config, day: date) -> Path:
     return config.resolve_path(config.digest.out_dir) / f"digest-{day.isoformat()}.html"
+
+
+def maybe_run_daily_digest(archive: Archive, config: Config, channels: Iterable[str],
+                           now: datetime | None = None) -> DigestSummary | None:
+    """For a periodic job: once `digest.time_of_day` (UTC) has passed, write and announce
+    yesterday's digest unless that was already done; None when there was nothing to do."""
+    now = now or utcnow()
+    hour, minute = (int(part) for part in config.digest.time_of_day.split(":"))
+    if (now.hour, now.minute) < (hour, minute):
+        return None
+    day = (now - timedelta(days=1)).date()
+    wanted = digest_channels(channels)
+    if default_out_path(config, day).is_file() and _already_queued(archive, day, wanted):
+        return None
+    return run_daily_digest(archive, config, channels, now)
+
+
+def _already_queued(archive: Archive, day: date, channels: list[str]) -> bool:
+    from sqlalchemy import func, select
+
+    from storage.models import OutboxRow
+
+    keys = [f"{channel}:digest:{day.isoformat()}" for channel in channels]
+    if not keys:
+        return True
+    with archive.session() as session:
+        found = session.scalar(select(func.count()).select_from(OutboxRow)
+                               .where(OutboxRow.dedupe_key.in_(keys)))
+    return found == len(keys)
 
 
 def run_daily_digest(archive: Archive, config: Config, channels: Iterable[str],

@@ -56,7 +56,7 @@ def chart_bars(history: list[DayShare]) -> tuple[list[Bar], list[dict[str, Any]]
     ticks: list[dict[str, Any]] = []
     for i, day in enumerate(history):
         x = PAD_L + i * slot + (slot - width) / 2
-        bottom = PAD_T + inner_h
+        bottom = float(PAD_T + inner_h)
         for label, name in LABELS:
             share = day.share(label)
             if share <= 0:
