@@ -123,3 +123,25 @@ def test_timeout_is_retryable() -> None:
         with pytest.raises(DeliveryError) as caught:
             SlackBotNotifier("xoxb-t", "#a", base_url=slack.base_url, timeout=1).send(delivery())
     assert not caught.value.permanent and caught.value.retry_after is None
+
+
+def test_bot_posts_the_digest_and_attaches_the_page(tmp_path) -> None:
+    page = tmp_path / "digest-2026-10-14.html"
+    page.write_text("<html>digest</html>")
+    summary = {"day": "2026-10-14", "total_posts": 40, "attack_share": 0.3,
+               "previous_attack_share": 0.1, "substantive_share": 0.4, "incidents": 1,
+               "top_targets": [["<!here>", 12]], "top_terms": ["transit levy"],
+               "html_path": str(page)}
+    with FakeSlack() as slack:
+        ts = SlackBotNotifier("xoxb-t", "#digest", base_url=slack.base_url).send(
+            Delivery(channel="slack", dedupe_key="slack:digest:2026-10-14",
+                     payload={"type": "digest", "summary": summary}))
+        paths = [r.path.split("?")[0] for r in slack.requests]
+    (message,) = slack.messages
+    assert ts == message.ts and message.text == "Daily digest for 2026-10-14"
+    body = json.dumps(message.blocks)
+    assert "&lt;!here&gt; (12)" in body and "<!here>" not in body
+    assert "30%" in body and "previous 7 days 10%" in body
+    assert paths[1:] == ["/api/files.getUploadURLExternal", "/upload/F1",
+                         "/api/files.completeUploadExternal"]
+    assert slack.files[0]["filename"] == page.name
