@@ -127,12 +127,13 @@ def _thread_ref(session: Session, row: OutboxRow) -> str | None:
     incident = (row.payload or {}).get("incident_id")
     if incident is None:
         return None
-    refs = session.execute(
-        select(OutboxRow.external_ref, OutboxRow.payload)
-        .where(OutboxRow.channel == row.channel, OutboxRow.status == "sent",
-               OutboxRow.external_ref.is_not(None), OutboxRow.id < row.id)
-        .order_by(OutboxRow.id)
-    )
+    query = (select(OutboxRow.external_ref, OutboxRow.payload)
+             .where(OutboxRow.channel == row.channel, OutboxRow.status == "sent",
+                    OutboxRow.external_ref.is_not(None), OutboxRow.id < row.id)
+             .order_by(OutboxRow.id))
+    if row.incident_id is not None:  # indexed; rows of unknown incidents scan the channel
+        query = query.where(OutboxRow.incident_id == row.incident_id)
+    refs = session.execute(query)
     for ref, payload in refs:
         if (payload or {}).get("incident_id") == incident:
             return str(ref)
