@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
+from storage.bulk import insert_sqlite
 from storage.models import PostEditRow, PostRow, utcnow
 
 
@@ -100,25 +101,53 @@ class StoreResult:
         return self
 
 
-def _insert_ignoring_conflicts(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+def _insert_ignoring_conflicts(session: Session, posts: Sequence[Post]) -> int:
+    """Insert posts whose (platform, native_id) is not stored yet; return how many were."""
     dialect = session.get_bind().dialect.name
-    table = PostRow.__table__
-    if dialect == "postgresql":
-        stmt = postgresql.insert(table).on_conflict_do_nothing(
-            index_elements=["platform", "native_id"]
-        )
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=["platform", "native_id"])
-    else:  # pragma: no cover - only the two supported backends are tested
+    if dialect == "sqlite":
+        return insert_sqlite(session, posts)  # storage.bulk: same values, less overhead
+    if dialect != "postgresql":  # pragma: no cover - only the two supported backends are tested
         raise NotImplementedError(dialect)
-    session.execute(stmt, list(rows))
+    # psycopg reports no rowcount for executemany: count the RETURNING rows instead.
+    table = PostRow.__table__
+    stmt = postgresql.insert(table).on_conflict_do_nothing(index_elements=["platform", "native_id"])
+    rows = [post.row_values() for post in posts]
+    return len(session.execute(stmt.returning(table.c.id), rows).all())
 
 
-def store_posts(session: Session, posts: Iterable[Post], *, track_edits: bool = True) -> StoreResult:
+def _stored(
+    session: Session, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """(platform, native_id) -> (row id, text) of the keys that are in the archive.
+
+    One `platform = ? AND native_id IN (...)` query per platform and 500 ids: it uses the
+    unique index directly, which a row-value `(platform, native_id) IN (...)` does not.
+    """
+    by_platform: dict[str, list[str]] = {}
+    for platform, native_id in keys:
+        by_platform.setdefault(platform, []).append(native_id)
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    for platform, ids in by_platform.items():
+        for start in range(0, len(ids), 500):
+            query = select(PostRow.native_id, PostRow.id, PostRow.text).where(
+                PostRow.platform == platform, PostRow.native_id.in_(ids[start : start + 500])
+            )
+            for native_id, row_id, text in session.execute(query):
+                found[(platform, native_id)] = (row_id, text)
+    return found
+
+
+def store_posts(
+    session: Session, posts: Iterable[Post], *, track_edits: bool = True
+) -> StoreResult:
     """Store posts not yet archived; count duplicates; record edits of known posts.
 
     Within one call, a post repeated in `posts` counts once as new and then as duplicate.
     Does not commit: the caller's transaction decides.
+
+    Inserts first (ON CONFLICT DO NOTHING) and looks stored posts up only when some were
+    already there, so a batch of new posts, the bulk-import case, costs one statement.
+    A row inserted just now has the post's own text, so the lookup sees no edit in it.
     """
     result = StoreResult()
     unique: dict[tuple[str, str], Post] = {}
@@ -131,28 +160,16 @@ def store_posts(session: Session, posts: Iterable[Post], *, track_edits: bool = 
     if not unique:
         return result
 
-    existing: dict[tuple[str, str], tuple[int, str]] = {}
-    keys = list(unique)
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = select(PostRow.platform, PostRow.native_id, PostRow.id, PostRow.text).where(
-            tuple_(PostRow.platform, PostRow.native_id).in_(chunk)
-        )
-        for platform, native_id, row_id, text in session.execute(query):
-            existing[(platform, native_id)] = (row_id, text)
-
-    fresh = [post.row_values() for key, post in unique.items() if key not in existing]
-    if fresh:
-        _insert_ignoring_conflicts(session, fresh)
-    result.new += len(fresh)
-    result.duplicate += len(existing)
-
-    if track_edits:
-        for key, (row_id, old_text) in existing.items():
-            post = unique[key]
-            if post.text != old_text:
-                _record_edit(session, row_id, old_text, post)
-                result.edited += 1
+    inserted = _insert_ignoring_conflicts(session, list(unique.values()))
+    result.new += inserted
+    result.duplicate += len(unique) - inserted
+    if inserted == len(unique) or not track_edits:
+        return result
+    for key, (row_id, old_text) in _stored(session, unique).items():
+        post = unique[key]
+        if post.text != old_text:
+            _record_edit(session, row_id, old_text, post)
+            result.edited += 1
     return result
 
 
@@ -160,7 +177,9 @@ def _record_edit(session: Session, row_id: int, old_text: str, post: Post) -> No
     """Keep what was collected; note the new text, and make it the post's current text."""
     seen = utcnow()
     session.add(
-        PostEditRow(post_id=row_id, seen_at=seen, previous_text=old_text, new_text=post.text, raw=post.raw)
+        PostEditRow(
+            post_id=row_id, seen_at=seen, previous_text=old_text, new_text=post.text, raw=post.raw
+        )
     )
     row = session.get(PostRow, row_id)
     if row is not None:

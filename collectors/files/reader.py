@@ -80,15 +80,22 @@ class FileReader:
 
     def _jsonl(self, stream: IO[bytes]) -> Iterator[Record]:
         parse = {"jsonl": self._canonical, "twarc2": self._twarc2, "auto": self._auto}[self.format]
+        loads, version = json.loads, self.version
         for number, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
             try:
-                posts = parse(json.loads(line))
+                obj = loads(line.decode("utf-8"))
+                if type(obj) is dict and "platform" in obj and self.format != "twarc2":
+                    posts = [from_canonical(obj, version)]  # the common case, without detours
+                else:
+                    posts = parse(obj)
             except BadRecord as exc:
                 yield Record(number, _decode(line), error=exc.reason)
-            except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-                yield Record(number, _decode(line), error=f"not valid JSON: {exc}")
+            except UnicodeDecodeError as exc:
+                reason = f"not UTF-8: {exc.reason} at byte {exc.start}"
+                yield Record(number, _decode(line), error=reason)
+            except ValueError as exc:  # JSONDecodeError
+                if line.strip():
+                    yield Record(number, _decode(line), error=f"not valid JSON: {exc}")
             else:
                 yield Record(number, "", posts)
 

@@ -1,0 +1,191 @@
+"""`civmon ingest`: stream import files into the archive, batch by batch.
+
+Each batch of about 2000 posts is stored in one transaction, so a crash, Ctrl-C or SIGKILL
+leaves only whole batches behind; rerunning the same command skips what is stored (the
+upsert counts it as duplicate) and finishes the rest. A bad line never stops the file: it
+is written to `<input>.rejects.jsonl` with file, line, reason and the line itself.
+
+Parsing and storing overlap: one writer thread stores batch N while the reading thread
+parses batch N+1 (SQLite and the drivers release the GIL while they work), with at most
+two batches queued, so memory stays constant whatever the file size.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from civmon import __version__
+from civmon.errors import CivmonError
+from collectors.files import FileReader, Record, to_canonical
+from storage import Archive, StoreResult
+from storage.posts import store_posts
+
+BATCH_SIZE = 2000
+Progress = Callable[[int, int], None]  # (bytes done, bytes total) of the current file
+OnReject = Callable[[str, int, str], None]  # (file, line, reason)
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: lines read, posts new / duplicate / edited, lines rejected."""
+
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    edited: int = 0
+    rejected: int = 0
+    rejects_files: list[Path] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
+                "edited": self.edited, "rejected": self.rejected,
+                "rejects_files": [str(p) for p in self.rejects_files]}
+
+
+def rejects_path(path: Path) -> Path:
+    return path.with_name(path.name + ".rejects.jsonl")
+
+
+class _Rejects:
+    """The rejects file of one input, created on the first reject (a rerun starts it over)."""
+
+    def __init__(self, source: Path, on_reject: OnReject | None) -> None:
+        self.source, self.path = source, rejects_path(source)
+        self.on_reject = on_reject
+        self._file: IO[str] | None = None
+        self.count = 0
+        self._lock = threading.Lock()  # the writer thread adds the lines the database refuses
+        self.path.unlink(missing_ok=True)
+
+    def add(self, line: int, reason: str, raw: str) -> None:
+        with self._lock:
+            self._add(line, reason, raw)
+
+    def _add(self, line: int, reason: str, raw: str) -> None:
+        if self._file is None:
+            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        self.count += 1
+        entry = {"file": str(self.source), "line": line, "reason": reason, "raw": raw}
+        self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        if self.on_reject is not None:
+            self.on_reject(str(self.source), line, reason)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+class _Writer(threading.Thread):
+    """Stores queued batches in order; the first error stops it and is raised to the reader."""
+
+    def __init__(self, store: Callable[[list[Record]], None]) -> None:
+        super().__init__(name="civmon-ingest-writer", daemon=True)
+        self._store = store
+        self._queue: queue.Queue[list[Record] | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self._store(batch)
+                except BaseException as exc:  # handed to the reading thread
+                    self.error = exc
+
+    def put(self, batch: list[Record]) -> None:
+        self._raise()
+        self._queue.put(batch)
+
+    def finish(self, *, discard: bool = False) -> None:
+        """Store what is queued (or drop it, on Ctrl-C) and wait for the current batch."""
+        if discard:
+            while not self._queue.empty():
+                self._queue.get_nowait()
+        self._queue.put(None)
+        self.join()
+        if not discard:
+            self._raise()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+class Ingest:
+    """Import files into one archive; `summary` accumulates over every file."""
+
+    def __init__(self, archive: Archive, fmt: str = "auto", mapping: dict[str, str] | None = None,
+                 batch_size: int = BATCH_SIZE, on_reject: OnReject | None = None) -> None:
+        self.archive, self.format, self.mapping = archive, fmt, mapping
+        self.batch_size = batch_size
+        self.on_reject = on_reject
+        self.summary = IngestSummary()
+
+    def file(self, path: Path, progress: Progress | None = None) -> None:
+        """Import one file; progress is called once per batch."""
+        if not path.is_file():
+            raise CivmonError(f"no such file: {path}", "pass a .jsonl, .json or .csv file")
+        reader = FileReader(path, self.format, __version__, self.mapping)
+        rejects = _Rejects(path, self.on_reject)
+        writer = _Writer(lambda batch: self._store(batch, rejects))
+        writer.start()
+        batch: list[Record] = []
+        size = 0
+        try:
+            for record in reader:
+                self.summary.read += 1
+                if record.error is not None:
+                    rejects.add(record.line, record.error, record.raw)
+                    continue
+                batch.append(record)
+                size += len(record.posts)
+                if size >= self.batch_size:
+                    writer.put(batch)
+                    batch, size = [], 0
+                    if progress is not None:
+                        progress(reader.position, reader.size)
+            if batch:
+                writer.put(batch)
+            writer.finish()
+            if progress is not None:
+                progress(reader.size, reader.size)
+        except BaseException:
+            writer.finish(discard=True)  # the batch being stored commits or rolls back whole
+            raise
+        finally:
+            self.summary.rejected += rejects.count
+            rejects.close()
+        if rejects._file is not None:
+            self.summary.rejects_files.append(rejects.path)
+
+    def _store(self, batch: list[Record], rejects: _Rejects) -> None:
+        """One transaction per batch; if the database refuses it, retry line by line."""
+        try:
+            with self.archive.session() as session:
+                result = store_posts(session, [p for r in batch for p in r.posts])
+        except (SQLAlchemyError, UnicodeError, ValueError):
+            result = StoreResult()
+            for record in batch:
+                result += self._store_one(record, rejects)
+        self.summary.new += result.new
+        self.summary.duplicate += result.duplicate
+        self.summary.edited += result.edited
+
+    def _store_one(self, record: Record, rejects: _Rejects) -> StoreResult:
+        try:
+            with self.archive.session() as session:
+                return store_posts(session, record.posts)
+        except (SQLAlchemyError, UnicodeError, ValueError) as exc:
+            reason = f"the database refused it: {str(exc).splitlines()[0][:300]}"
+            raw = "\n".join(json.dumps(to_canonical(p), ensure_ascii=False, default=str)
+                            for p in record.posts)
+            rejects.add(record.line, reason, raw)
+            return StoreResult()
