@@ -1,0 +1,166 @@
+"""`civmon export`: filtered posts to CSV, canonical JSONL or Parquet, streamed.
+
+Rows come from storage.query.stream_posts (server-side cursor, constant memory) and are
+written as they arrive; Parquet is written one row group at a time. JSONL is the canonical
+format (collectors.files.canonical) plus the derived keys label, target and label_model,
+which ingest ignores, so an export re-ingests into the same posts.
+
+`--pseudonymize` replaces author handles, reply_to, mentions, @handles in text, targets,
+and post / author / conversation ids with keyed HMAC-SHA256 tokens (key from the
+environment variable CIVMON_PSEUDONYM_KEY), and drops url and raw, which name the author.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO, Any
+
+from civmon.errors import CivmonError
+from storage import Archive
+from storage.bulk import dumps
+from storage.pseudonym import Pseudonymizer
+from storage.query import PostFilter, stream_posts
+
+FORMATS = ("jsonl", "csv", "parquet")
+KEY_VARIABLE = "CIVMON_PSEUDONYM_KEY"
+COLUMNS = (
+    "platform", "id", "author", "author_id", "text", "created_at", "reply_to",
+    "conversation_id", "url", "lang", "hashtags", "mentions", "label", "target",
+    "label_model", "raw",
+)
+ROW_GROUP = 100_000
+
+
+@dataclass
+class ExportOptions:
+    format: str = "jsonl"
+    pseudonymizer: Pseudonymizer | None = None
+    row_group: int = ROW_GROUP
+
+
+def pseudonymizer_from_env() -> Pseudonymizer:
+    """The Pseudonymizer keyed by CIVMON_PSEUDONYM_KEY, or a CivmonError saying to set it."""
+    key = os.environ.get(KEY_VARIABLE, "")
+    if not key:
+        raise CivmonError(
+            f"--pseudonymize needs a key: the environment variable {KEY_VARIABLE} is not set",
+            f"export {KEY_VARIABLE}=<a long random secret>; keep it to get the same "
+            "pseudonyms in later exports, never share it",
+        )
+    return Pseudonymizer(key.encode())
+
+
+def iso_time(value: str | datetime) -> str:
+    """Stored time -> ISO 8601 in UTC with '+00:00' (SQLite hands back its stored text)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    text = value.replace(" ", "T", 1)
+    return (text[:-7] if text.endswith(".000000") else text) + "+00:00"
+
+
+Fields = list[Any]  # the values of one row, in COLUMNS order; JSON columns still as text
+
+
+def _rows(archive: Archive, flt: PostFilter, pseudo: Pseudonymizer | None) -> Iterator[Fields]:
+    for row in stream_posts(archive, flt):
+        fields = list(row)
+        fields[5] = iso_time(fields[5])
+        if pseudo is not None:
+            _pseudonymize(fields, pseudo)
+        yield fields
+
+
+def _pseudonymize(f: Fields, p: Pseudonymizer) -> None:
+    f[1], f[2], f[3] = p.ident(f[1]), p.handle(f[2]), p.maybe_ident(f[3])
+    f[4], f[6], f[7] = p.text(f[4]), p.maybe_handle(f[6]), p.maybe_ident(f[7])
+    f[8], f[12] = None, "{}"
+    f[11] = dumps([p.handle(m) for m in json.loads(f[11] or "[]")])
+    f[14] = p.maybe_handle(f[14])
+
+
+def _jsonl(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
+    count, chunk = 0, []
+    for f in rows:
+        head = dumps({
+            "id": f[1], "platform": f[0], "author": f[2], "author_id": f[3], "text": f[4],
+            "created_at": f[5], "reply_to": f[6], "conversation_id": f[7], "url": f[8],
+            "lang": f[9], "label": f[13], "target": f[14], "label_model": f[15],
+        })
+        chunk.append(f'{head[:-1]}, "hashtags": {f[10] or "[]"}, "mentions": {f[11] or "[]"}, '
+                     f'"raw": {f[12] or "{}"}}}\n')
+        count += 1
+        if len(chunk) >= 5000:
+            out.write("".join(chunk).encode())
+            chunk = []
+    out.write("".join(chunk).encode())
+    return count
+
+
+def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
+    """Spreadsheet-friendly: hashtags and mentions space-separated, no raw column."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+    writer = csv.writer(text)
+    writer.writerow(COLUMNS[:-1])  # raw is the last column and stays out
+    count = 0
+    for f in rows:
+        f[10] = " ".join(json.loads(f[10] or "[]"))
+        f[11] = " ".join(json.loads(f[11] or "[]"))
+        writer.writerow(f[:12] + f[13:])
+        count += 1
+    text.flush()
+    text.detach()
+    return count
+
+
+def _parquet(rows: Iterator[Fields], out: IO[bytes], options: ExportOptions) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    string, strings = pa.string(), pa.list_(pa.string())
+    types = {"created_at": pa.timestamp("us", tz="UTC"), "hashtags": strings, "mentions": strings}
+    schema = pa.schema([(name, types.get(name, string)) for name in COLUMNS])
+    writer = pq.ParquetWriter(out, schema, compression="zstd")
+    count = 0
+    try:
+        columns: list[list[Any]] = [[] for _ in COLUMNS]
+        for f in rows:
+            f[10], f[11] = json.loads(f[10] or "[]"), json.loads(f[11] or "[]")
+            f.append(f.pop(12))  # raw moves last, as in COLUMNS
+            for column, value in zip(columns, f, strict=True):
+                column.append(value)
+            count += 1
+            if len(columns[0]) >= options.row_group:
+                writer.write_table(_table(columns, schema, pa))
+                columns = [[] for _ in COLUMNS]
+        if columns[0] or count == 0:
+            writer.write_table(_table(columns, schema, pa))
+    finally:
+        writer.close()
+    return count
+
+
+def _table(columns: list[list[Any]], schema: Any, pa: Any) -> Any:
+    arrays = [
+        pa.array(values, type=pa.string()).cast(field.type) if field.name == "created_at"
+        else pa.array(values, type=field.type)
+        for values, field in zip(columns, schema, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+WRITERS: dict[str, Callable[[Iterator[Fields], IO[bytes], ExportOptions], int]] = {
+    "jsonl": _jsonl, "csv": _csv, "parquet": _parquet,
+}
+
+
+def export_posts(archive: Archive, flt: PostFilter, options: ExportOptions, out: IO[bytes]) -> int:
+    """Write the filtered posts to `out` in options.format; return how many were written."""
+    if options.format not in WRITERS:
+        raise CivmonError(f"unknown export format {options.format!r}", f"use one of {FORMATS}")
+    return WRITERS[options.format](_rows(archive, flt, options.pseudonymizer), out, options)

@@ -1,0 +1,123 @@
+"""Reading the archive for researchers: filtered, streamed post rows and summary counts.
+
+`stream_posts` yields plain rows in (created_at, id) order with server-side cursors and
+batched fetches, so an export of millions of posts runs in constant memory. Each row carries
+the post's *latest* classification (the highest classifications.id for the post), or None.
+JSON columns come back as their JSON text and, on SQLite, times as stored text: the export
+writes them out without parsing and re-encoding each value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, String, Text, and_, cast, func, or_, select, type_coerce
+from sqlalchemy.engine import Row
+from sqlalchemy.sql.elements import ColumnElement
+
+from storage.db import Archive
+from storage.models import ClassificationRow, PostRow
+
+FETCH = 5000
+
+
+@dataclass(frozen=True)
+class PostFilter:
+    """Which posts to read; every given criterion must hold, values within one are OR-ed."""
+
+    since: datetime | None = None  # created_at >= since
+    until: datetime | None = None  # created_at < until
+    platforms: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()  # with or without '#', any case
+    authors: tuple[str, ...] = ()  # with or without '@', any case
+    labels: tuple[str, ...] = ()  # latest classification's label
+    targets: tuple[str, ...] = ()  # latest classification's target, any case
+    text_contains: str | None = None  # case-insensitive substring
+
+
+def latest_classification() -> Any:
+    """Subquery: post_id, label, target, model_version of each post's newest label."""
+    newest = select(func.max(ClassificationRow.id)).group_by(ClassificationRow.post_id)
+    return (
+        select(
+            ClassificationRow.post_id,
+            ClassificationRow.label,
+            ClassificationRow.target,
+            ClassificationRow.model_version,
+        )
+        .where(ClassificationRow.id.in_(newest))
+        .subquery("latest")
+    )
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _handle_variants(values: tuple[str, ...], prefix: str) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        bare = value.strip().lstrip(prefix).lower()
+        out += [bare, prefix + bare]
+    return out
+
+
+def _conditions(flt: PostFilter, latest: Any) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if flt.since is not None:
+        where.append(PostRow.created_at >= flt.since)
+    if flt.until is not None:
+        where.append(PostRow.created_at < flt.until)
+    if flt.platforms:
+        where.append(PostRow.platform.in_([p.lower() for p in flt.platforms]))
+    if flt.authors:
+        where.append(func.lower(PostRow.author_handle).in_(_handle_variants(flt.authors, "@")))
+    if flt.hashtags:
+        tags_text = func.lower(cast(PostRow.hashtags, Text))
+        where.append(or_(*(
+            tags_text.like(_like(json.dumps(tag)), escape="\\")
+            for tag in _handle_variants(flt.hashtags, "#")
+        )))
+    if flt.labels:
+        where.append(latest.c.label.in_(list(flt.labels)))
+    if flt.targets:
+        where.append(func.lower(latest.c.target).in_(_handle_variants(flt.targets, "@")))
+    if flt.text_contains:
+        where.append(func.lower(PostRow.text).like(_like(flt.text_contains.lower()), escape="\\"))
+    return where
+
+
+def posts_query(flt: PostFilter, dialect: str) -> Select[Any]:
+    """The SELECT behind stream_posts; JSON columns as text, SQLite times as stored text."""
+    latest = latest_classification()
+    created = (
+        type_coerce(PostRow.created_at, String) if dialect == "sqlite" else PostRow.created_at
+    )
+    return (
+        select(
+            PostRow.platform, PostRow.native_id, PostRow.author_handle, PostRow.author_id,
+            PostRow.text, created.label("created_at"), PostRow.reply_to,
+            PostRow.conversation_id, PostRow.url, PostRow.lang,
+            cast(PostRow.hashtags, Text).label("hashtags"),
+            cast(PostRow.mentions, Text).label("mentions"),
+            cast(PostRow.raw, Text).label("raw"),
+            latest.c.label, latest.c.target, latest.c.model_version.label("label_model"),
+        )
+        .outerjoin(latest, latest.c.post_id == PostRow.id)
+        .where(and_(True, *_conditions(flt, latest)))
+        .order_by(PostRow.created_at, PostRow.id)
+    )
+
+
+def stream_posts(archive: Archive, flt: PostFilter) -> Iterator[Row[Any]]:
+    """Rows of posts_query, fetched FETCH at a time from a server-side cursor."""
+    stmt = posts_query(flt, archive.dialect)
+    with archive.engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=FETCH).execute(stmt)
+        for part in result.partitions():
+            yield from part
