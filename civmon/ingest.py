@@ -74,7 +74,7 @@ class _Rejects:
             self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
         self.count += 1
         entry = {"file": str(self.source), "line": line, "reason": reason, "raw": raw}
-        self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._file.write(json.dumps(entry) + "\n")  # ASCII: survives any bad bytes in raw
         if self.on_reject is not None:
             self.on_reject(str(self.source), line, reason)
 
@@ -185,7 +185,7 @@ class Ingest:
                 return store_posts(session, record.posts)
         except (SQLAlchemyError, UnicodeError, ValueError) as exc:
             reason = f"the database refused it: {str(exc).splitlines()[0][:300]}"
-            raw = "\n".join(json.dumps(to_canonical(p), ensure_ascii=False, default=str)
+            raw = "\n".join(json.dumps(to_canonical(p), default=str)
                             for p in record.posts)
             rejects.add(record.line, reason, raw)
             return StoreResult()
