@@ -81,7 +81,8 @@ def test_bad_lines_are_reported_with_line_numbers_and_the_rest_imported(
     assert sorted(line for line, _ in seen) == [2, 4, 7, 8, 10, 12]
     assert (job.summary.new, job.summary.rejected) == (5, 6)
     assert count(archive) == 5
-    rejects = [json.loads(x) for x in (tmp_path / "mixed.jsonl.rejects.jsonl").read_text().splitlines()]
+    text = (tmp_path / "mixed.jsonl.rejects.jsonl").read_text()
+    rejects = [json.loads(x) for x in text.splitlines()]
     assert [r["line"] for r in rejects] == [2, 4, 7, 8, 10, 12]
     assert rejects[0]["raw"] == "this is not json" and rejects[0]["file"] == str(path)
     assert "created_at" in rejects[1]["reason"] and "hashtags" in rejects[2]["reason"]
@@ -133,7 +134,8 @@ def test_an_interrupted_ingest_leaves_whole_batches_and_a_rerun_finishes(
 
 
 def test_twarc2_and_csv_files_import(archive, tmp_path: Path) -> None:
-    page = {"data": [{"id": "5", "text": "hi", "author_id": "1", "created_at": "2026-10-01T00:00:00Z"}],
+    tweet = {"id": "5", "text": "hi", "author_id": "1", "created_at": "2026-10-01T00:00:00Z"}
+    page = {"data": [tweet],
             "includes": {"users": [{"id": "1", "username": "harbor_hank"}]}}
     (tmp_path / "t.jsonl").write_text(json.dumps(page) + "\n")
     (tmp_path / "c.csv").write_text("id,platform,author,text,created_at\n"
@@ -143,4 +145,5 @@ def test_twarc2_and_csv_files_import(archive, tmp_path: Path) -> None:
     job.file(tmp_path / "t.jsonl")
     job.file(tmp_path / "c.csv")
     assert (job.summary.new, job.summary.rejected) == (2, 1)
-    assert sorted(p[:3] for p in snapshot(archive)) == [("reddit", "9", "u/x"), ("x", "5", "@harbor_hank")]
+    stored = sorted(p[:3] for p in snapshot(archive))
+    assert stored == [("reddit", "9", "u/x"), ("x", "5", "@harbor_hank")]
