@@ -1,0 +1,156 @@
+"""What "normal" looks like for one target, so a pile-on is judged against its own past.
+
+Candidates are insulted all day; a journalist almost never. Each target therefore keeps its
+own attack-rate baseline, and the detector only cares about attacks far above it.
+
+The baseline is an exponentially weighted moving average (EWMA) of the attack rate in
+fixed bins (5 minutes), with three guards:
+
+- *bias correction* from the moment the detector started: a target first seen hours into
+  the stream has an honest near-zero past, so its baseline is the configured floor, while a
+  busy candidate seen from the first minutes gets its real rate within a few bins instead
+  of starting from zero and looking like a surge;
+- *winsorising*: a bin is counted at most `cap_multiplier` times the current baseline (but
+  at least MIN_BIN_CAP events), so an ongoing pile-on does not teach the baseline that
+  pile-ons are normal;
+- *time of day*: a per-hour profile (from earlier days in the archive, see
+  `seed_profile`) raises the baseline for hours when a target is usually busy.
+
+`GlobalRate` is the same EWMA over *all* posts. When the whole conversation surges (a
+debate night) every target's expectation scales with it, so a candidate's debate-night
+insults are not a pile-on, while a pile-on (a handful of posts in a big day) barely moves
+the global rate.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+
+BIN_SECONDS = 300.0
+MIN_BIN_CAP = 3.0  # never clip a bin below this many events: sparse counts are noisy
+
+
+class Ewma:
+    """A bias-corrected EWMA of events per hour, in bins of BIN_SECONDS, updated lazily."""
+
+    __slots__ = ("_alpha", "_cap", "_floor", "_keep", "_origin_bin", "_bin", "_count", "_raw")
+
+    def __init__(
+        self, halflife_minutes: float, origin: float, cap_multiplier: float,
+        floor_per_hour: float = 0.0,
+    ) -> None:
+        bins_per_halflife = halflife_minutes * 60.0 / BIN_SECONDS
+        self._keep = 0.5 ** (1.0 / bins_per_halflife)  # weight kept by the past, per bin
+        self._alpha = 1.0 - self._keep
+        self._cap = cap_multiplier
+        self._floor = floor_per_hour * BIN_SECONDS / 3600.0
+        self._origin_bin = int(origin // BIN_SECONDS)
+        self._bin = self._origin_bin
+        self._count = 0.0  # events in the current, still open bin
+        self._raw = 0.0  # uncorrected average over closed bins, events per bin
+
+    def _close_to(self, now: float) -> None:
+        current = int(now // BIN_SECONDS)
+        if current <= self._bin:
+            return
+        value = self._count
+        if self._cap != math.inf:
+            value = min(value, max(self._corrected_per_bin() * self._cap, self._floor * self._cap,
+                                   MIN_BIN_CAP))
+        self._raw = self._keep * self._raw + self._alpha * value
+        gap = current - self._bin - 1  # empty bins in between
+        if gap:
+            self._raw *= self._keep**gap
+        self._bin = current
+        self._count = 0.0
+
+    def _corrected_per_bin(self) -> float:
+        closed = self._bin - self._origin_bin
+        if closed <= 0:
+            return 0.0
+        return self._raw / (1.0 - self._keep**closed)
+
+    def add(self, now: float, weight: float = 1.0) -> None:
+        self._close_to(now)
+        self._count += weight
+
+    def per_hour(self, now: float) -> float:
+        """The baseline rate in events per hour as of `now` (closed bins only)."""
+        self._close_to(now)
+        return self._corrected_per_bin() * 3600.0 / BIN_SECONDS
+
+
+class TimeSeries:
+    """Sorted event times with a moving start, for O(log n) window counts."""
+
+    __slots__ = ("times", "start", "_horizon")
+
+    def __init__(self, horizon_seconds: float) -> None:
+        self.times: list[float] = []
+        self.start = 0
+        self._horizon = horizon_seconds
+
+    def add(self, now: float) -> None:
+        self.times.append(now)
+        self.expire(now)
+
+    def expire(self, now: float) -> None:
+        cut = now - self._horizon
+        if self.times and self.times[self.start] < cut:
+            self.start = bisect_left(self.times, cut, self.start)
+            if self.start > 4096 and self.start * 2 > len(self.times):
+                del self.times[: self.start]
+                self.start = 0
+
+    def count_since(self, since: float) -> int:
+        return len(self.times) - bisect_left(self.times, since, self.start)
+
+
+class GlobalRate:
+    """Events per hour across all targets: a slow baseline and recent windows, to tell a
+    global surge (a debate night) from trouble at one target."""
+
+    def __init__(self, halflife_minutes: float, origin: float, horizon_seconds: float) -> None:
+        self._ewma = Ewma(halflife_minutes, origin, cap_multiplier=math.inf)
+        self._recent = TimeSeries(horizon_seconds)
+        self.origin = origin
+
+    def add(self, now: float) -> None:
+        self._ewma.add(now)
+        self._recent.add(now)
+
+    def surge(self, now: float, window: float, exclude: int = 0) -> float:
+        """How many times busier (or quieter) the last `window` seconds were than usual,
+        not counting `exclude` events (the target's own, so a pile-on does not explain
+        itself)."""
+        usual = self._ewma.per_hour(now)
+        if usual <= 0.0:
+            return 1.0
+        span = min(window, max(now - self.origin, BIN_SECONDS))
+        recent = max(self._recent.count_since(now - window) - exclude, 0) * 3600.0 / span
+        return recent / usual
+
+
+def poisson_tail(n: int, lam: float) -> float:
+    """P(X >= n) for X ~ Poisson(lam): how surprising n events are when lam were expected."""
+    if n <= 0:
+        return 1.0
+    if lam <= 0.0:
+        return 0.0
+    log_term = -lam + n * math.log(lam) - math.lgamma(n + 1)
+    total, k, term = 0.0, n, math.exp(log_term)
+    while term > 1e-300 and (k - n) < 10_000:
+        total += term
+        k += 1
+        term *= lam / k
+        if term < total * 1e-12:
+            break
+    return min(total, 1.0)
+
+
+def hour_profile_value(profile: list[float] | None, now: float) -> float:
+    """The time-of-day baseline (events/hour) for the hour of `now` in UTC, or 0."""
+    if not profile:
+        return 0.0
+    return profile[int(now // 3600) % 24]

@@ -1,0 +1,371 @@
+"""Pile-on detection: many distinct accounts attacking one target, far above its baseline.
+
+Input is a time-ordered stream of `LabelledPost`s (a post plus the classifier's label and
+target). For each target the detector keeps the recent attacks in sliding windows
+(`detect_windows_minutes`, e.g. 10, 30 and 90 minutes, so fast and slow pile-ons are both
+seen early) and opens a *pile-on* when, in some window, all of these hold:
+
+1. at least `min_distinct_attackers` distinct authors attacked the target;
+2. the attack count, each author counted at most `per_author_cap` times, is at least
+   `rate_multiplier` times what the target's own baseline predicts (for a window of
+   `window_minutes`; shorter windows need more, longer ones less, by the square root) (see alerts.baseline:
+   per-target EWMA with a floor, a time-of-day profile, scaled up during global surges);
+3. that count is improbable under the baseline: Poisson tail p <= `max_poisson_p`;
+4. attacks are at least `min_attack_share` of all posts addressed to the target in the
+   window -- a surge of substantive criticism or cheering with a few misclassified posts
+   never qualifies;
+5. the rate is rising: the latest half-window has at least `growth_ratio` times the attacks
+   of the half before;
+6. the other busy targets (baseline >= `peer_min_per_hour`) are not surging alike: when
+   both candidates are insulted far more than usual at once (debate night), the target is
+   held to `rate_multiplier` times its baseline scaled by the peers' surge.
+
+One account posting `flood_min_posts` attacks on one target within `window_minutes` opens a
+lower-severity *flood* incident instead; it becomes a pile-on if the pile-on test later
+passes. There is one open incident per target (targets are canonical handles, so the same
+person attacked on two platforms is one incident). An open incident is updated as posts
+arrive, publishes `escalated` only when its severity rises, and is resolved once the target
+has been back near its baseline for `quiet_minutes_to_resolve`.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from alerts.baseline import Ewma, GlobalRate, TimeSeries, hour_profile_value, poisson_tail
+from alerts.events import AttackExample, EventBus, IncidentEvent, Step
+from alerts.incidents import Incident, IncidentStore, utc
+from civmon.config import AlertRules
+
+FLOOD_SEVERITY = 1
+PILEON_SEVERITY = 2
+MAX_SEVERITY = 5
+SAVE_EVERY_POSTS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPost:
+    """What detection needs to know about one classified post.
+
+    `target` is who the post attacks (attacks) or addresses (reply_to / first mention, for
+    other labels); posts addressed to nobody still count towards the global rate.
+    """
+
+    post_id: str
+    platform: str
+    author: str
+    created_at: datetime
+    label: str  # attack | substantive | other
+    target: str | None
+    text: str = ""
+    quote: str | None = None
+    url: str | None = None
+    db_id: int | None = None
+
+
+class _TargetState:
+    """Sliding-window memory for one target."""
+
+    __slots__ = ("name", "attacks", "authors", "traffic", "baseline", "by_author", "recent")
+
+    def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
+        self.name = name
+        self.attacks = TimeSeries(horizon)
+        self.authors: list[str] = []  # parallel to attacks.times
+        self.traffic = TimeSeries(horizon)  # every post addressed to the target
+        self.baseline = Ewma(rules.baseline_halflife_minutes, origin, rules.rate_multiplier,
+                             rules.baseline_floor_per_hour)
+        self.by_author: dict[str, deque[float]] = {}
+        self.recent: deque[LabelledPost] = deque(maxlen=3)
+
+    def add_attack(self, now: float, post: LabelledPost) -> None:
+        before = self.attacks.start
+        self.attacks.add(now)
+        self.authors.append(post.author)
+        if self.attacks.start < before:  # the time list was compacted: keep lists parallel
+            del self.authors[: len(self.authors) - len(self.attacks.times)]
+        self.baseline.add(now)
+        self.recent.append(post)
+
+    def window_authors(self, since: float) -> list[str]:
+        first = bisect_left(self.attacks.times, since, self.attacks.start)
+        return self.authors[first:]
+
+
+class Detector:
+    """Feeds on labelled posts in time order; publishes IncidentEvents on the bus."""
+
+    def __init__(
+        self,
+        rules: AlertRules,
+        bus: EventBus,
+        store: IncidentStore | None = None,
+        aliases: dict[str, str] | None = None,
+        profiles: dict[str, list[float]] | None = None,
+    ) -> None:
+        self.rules = rules
+        self.bus = bus
+        self.store = store or IncidentStore(None)
+        self._aliases = {k.lower(): v for k, v in (aliases or {}).items()}
+        self._profiles = {k.lower(): v for k, v in (profiles or {}).items()}
+        self._windows = sorted(m * 60.0 for m in rules.detect_windows_minutes)
+        self._multipliers = [window_multiplier(rules, w) for w in self._windows]
+        self._flood_window = rules.window_minutes * 60.0
+        self._horizon = max([*self._windows, self._flood_window])
+        self._targets: dict[str, _TargetState] = {}
+        self._open: dict[str, Incident] = {}
+        self._busy: dict[str, _TargetState] = {}  # targets insulted often enough to be peers
+        for incident in self.store.open_incidents():
+            self._open[self._key(incident.target)[0]] = incident
+        self._origin: float | None = None
+        self._posts: GlobalRate | None = None  # every post
+        self._attacks: GlobalRate | None = None  # every attack, on anyone
+        self._next_sweep = 0.0
+
+    # --- input -----------------------------------------------------------------------
+
+    def observe_many(self, posts: Iterable[LabelledPost]) -> None:
+        for post in posts:
+            self.observe(post)
+
+    def observe(self, post: LabelledPost) -> None:
+        """Take one post (posts must come in created_at order)."""
+        now = post.created_at.timestamp()
+        self._tick(now)
+        assert self._posts is not None and self._attacks is not None
+        self._posts.add(now)
+        if post.label == "attack":
+            self._attacks.add(now)
+        if not post.target:
+            return
+        key, name = self._key(post.target)
+        state = self._targets.get(key)
+        if state is None:
+            state = self._targets[key] = _TargetState(name, self.rules, self._origin or now,
+                                                      self._horizon)
+        state.traffic.add(now)
+        if post.label != "attack":
+            return
+        state.add_attack(now, post)
+        if key not in self._busy and state.baseline.per_hour(now) >= self.rules.peer_min_per_hour:
+            self._busy[key] = state
+        flood = self._author_count(state, post.author, now)
+        incident = self._open.get(key)
+        if incident is None:
+            self._maybe_open(key, state, post, now, flood)
+        else:
+            self._grow(incident, state, post, now)
+
+    def advance(self, now: datetime | float) -> None:
+        """Move the clock without a post: resolves incidents whose quiet period passed."""
+        self._tick(now if isinstance(now, float) else now.timestamp())
+
+    @property
+    def open_incidents(self) -> dict[str, Incident]:
+        return dict(self._open)
+
+    # --- clock and bookkeeping ------------------------------------------------------------
+
+    def _tick(self, now: float) -> None:
+        if self._posts is None:
+            halflife = self.rules.baseline_halflife_minutes
+            self._origin = now
+            self._posts = GlobalRate(halflife, now, self._horizon)
+            self._attacks = GlobalRate(halflife, now, self._horizon)
+            self._next_sweep = now + 60.0
+        if now >= self._next_sweep:
+            self._resolve_quiet(now)
+            self._next_sweep = now + 60.0
+
+    def _key(self, target: str) -> tuple[str, str]:
+        """(lookup key, display name): aliases map to the watched account's handle."""
+        target = target.strip()
+        if target.lower().startswith("group:"):
+            return target.lower(), target.lower()
+        handle = target if target.startswith("@") else "@" + target
+        name = self._aliases.get(handle[1:].lower(), handle)
+        return name.lower(), name
+
+    def _author_count(self, state: _TargetState, author: str, now: float) -> int:
+        times = state.by_author.get(author)
+        if times is None:
+            if len(state.by_author) > 2000:
+                self._prune_authors(state, now)
+            times = state.by_author[author] = deque()
+        times.append(now)
+        while times[0] < now - self._flood_window:
+            times.popleft()
+        return len(times)
+
+    def _prune_authors(self, state: _TargetState, now: float) -> None:
+        cut = now - self._flood_window
+        for author in [a for a, t in state.by_author.items() if t[-1] < cut]:
+            del state.by_author[author]
+
+    def expected_per_hour(self, state: _TargetState, now: float, window: float) -> float:
+        """What the target's attack rate should be over `window` if nothing is wrong.
+
+        Its own learned rate (EWMA, or the time-of-day profile), scaled up by any global
+        surge -- of all posts, or of attacks on everyone else -- and never below the floor.
+        """
+        assert self._posts is not None and self._attacks is not None
+        learned = max(state.baseline.per_hour(now),
+                      hour_profile_value(self._profiles.get(state.name.lower()), now))
+        surge = max(
+            self._posts.surge(now, window, exclude=state.traffic.count_since(now - window)),
+            self._attacks.surge(now, window, exclude=state.attacks.count_since(now - window)),
+        )
+        return max(self.rules.baseline_floor_per_hour, learned * surge)
+
+    def peer_surge(self, state: _TargetState, now: float, window: float) -> float:
+        """How far above their own baselines the other busy targets are right now (a
+        cautious lower bound). When both candidates light up at once it is a debate night
+        or breaking news, not a pile-on on one of them."""
+        best = 1.0
+        for peer in self._busy.values():
+            if peer is state:
+                continue
+            lam = peer.baseline.per_hour(now) * window / 3600.0
+            n = peer.attacks.count_since(now - window)
+            if lam > 0.0 and n >= self.rules.min_distinct_attackers:
+                best = max(best, (n - 2.0 * math.sqrt(n)) / lam)
+        return best
+
+    # --- decisions --------------------------------------------------------------------------
+
+    def _pileon_window(self, state: _TargetState, now: float) -> tuple[float, float] | None:
+        """(window, expected rate) of the first window whose evidence says pile-on."""
+        r = self.rules
+        for window, mult in zip(self._windows, self._multipliers, strict=True):
+            since = now - window
+            n = state.attacks.count_since(since)
+            if n < r.min_distinct_attackers:
+                continue
+            expected = self.expected_per_hour(state, now, window)
+            lam = expected * window / 3600.0
+            if n < mult * lam:
+                continue
+            counts = Counter(state.window_authors(since))
+            capped = sum(min(c, r.per_author_cap) for c in counts.values())
+            if len(counts) < r.min_distinct_attackers or capped < mult * lam:
+                continue
+            if n < r.min_attack_share * state.traffic.count_since(since):
+                continue
+            latest = state.attacks.count_since(now - window / 2)
+            if latest < r.growth_ratio * (n - latest):
+                continue
+            if poisson_tail(capped, lam) > r.max_poisson_p:
+                continue
+            peers = self.peer_surge(state, now, window)
+            if peers > 1.0:
+                scaled = state.baseline.per_hour(now) * peers * window / 3600.0
+                if capped < mult * scaled:
+                    continue
+            return window, expected
+        return None
+
+    def _maybe_open(
+        self, key: str, state: _TargetState, post: LabelledPost, now: float, flood: int
+    ) -> None:
+        if self._origin is not None and now - self._origin < self.rules.warmup_minutes * 60:
+            return
+        found = self._pileon_window(state, now)
+        expected = self.expected_per_hour(state, now, self._flood_window)
+        if found is not None:
+            window, expected = found
+            since = now - window
+            attackers = set(state.window_authors(since))
+            began = state.attacks.times[bisect_left(state.attacks.times, since,
+                                                    state.attacks.start)]
+            kind, count = "pileon", state.attacks.count_since(since)
+        elif flood >= self.rules.flood_min_posts:
+            attackers, kind, count = {post.author}, "flood", flood
+            began = state.by_author[post.author][0]
+        else:
+            return
+        incident = Incident(
+            id=0, target=state.name, kind=kind, severity=0, opened_at=utc(now),
+            began_at=utc(began), updated_at=utc(now), last_active=now, attackers=attackers,
+            attack_posts=count, platforms={p.platform for p in state.recent},
+            rate_per_hour=count * 3600.0 / (found[0] if found else self._flood_window),
+            baseline_per_hour=expected,
+        )
+        for recent in state.recent:
+            if recent.author in attackers:
+                incident.add_example(_example(recent))
+        incident.severity = self._severity(incident)
+        self.store.create(incident)
+        self._open[key] = incident
+        self._publish("opened", incident)
+
+    def _grow(self, incident: Incident, state: _TargetState, post: LabelledPost, now: float) -> None:
+        incident.attackers.add(post.author)
+        incident.attack_posts += 1
+        incident.platforms.add(post.platform)
+        incident.updated_at = utc(now)
+        incident.add_example(_example(post))
+        expected = self.expected_per_hour(state, now, self._flood_window)
+        n = state.attacks.count_since(now - self._flood_window)
+        lam = expected * self._flood_window / 3600.0
+        incident.rate_per_hour = n * 3600.0 / self._flood_window
+        if n >= max(3.0, 2.0 * lam):
+            incident.last_active = now
+        upgraded = False
+        if incident.kind == "flood" and self._pileon_window(state, now) is not None:
+            incident.kind, upgraded = "pileon", True
+            incident.baseline_per_hour = expected
+        severity = self._severity(incident)
+        if severity > incident.severity or upgraded:
+            incident.severity = max(severity, incident.severity)
+            self.store.save(incident)
+            self._publish("escalated", incident)
+        elif incident.attack_posts % SAVE_EVERY_POSTS == 0:
+            self.store.save(incident)
+
+    def _severity(self, incident: Incident) -> int:
+        if incident.kind != "pileon":
+            return FLOOD_SEVERITY
+        steps = sum(1 for s in self.rules.severity_steps if len(incident.attackers) >= s)
+        return min(PILEON_SEVERITY + steps, MAX_SEVERITY)
+
+    def _resolve_quiet(self, now: float) -> None:
+        quiet = self.rules.quiet_minutes_to_resolve * 60.0
+        for key, incident in list(self._open.items()):
+            if now - incident.last_active >= quiet:
+                incident.status = "resolved"
+                incident.updated_at = utc(now)
+                self.store.save(incident)
+                del self._open[key]
+                self._publish("resolved", incident)
+        for state in self._targets.values():
+            if len(state.by_author) > 200:
+                self._prune_authors(state, now)
+
+    def _publish(self, step: Step, incident: Incident) -> None:
+        self.bus.publish(IncidentEvent(
+            step=step, incident_id=incident.id, kind=incident.kind, target=incident.target,
+            fired_at=incident.updated_at, began_at=incident.began_at,
+            severity=incident.severity, attackers=len(incident.attackers),
+            attack_posts=incident.attack_posts, rate_per_hour=round(incident.rate_per_hour, 2),
+            baseline_per_hour=round(incident.baseline_per_hour, 2),
+            platforms=tuple(sorted(incident.platforms)), examples=tuple(incident.examples),
+        ))
+
+
+def window_multiplier(rules: AlertRules, window_seconds: float) -> float:
+    """`rate_multiplier` holds for a `window_minutes` window; a shorter window is noisier
+    and needs a bigger jump, a longer one a smaller (scaled by the square root)."""
+    scale = math.sqrt(rules.window_minutes * 60.0 / window_seconds)
+    return 1.0 + (rules.rate_multiplier - 1.0) * scale
+
+
+def _example(post: LabelledPost) -> AttackExample:
+    return AttackExample(
+        post_id=post.db_id, platform=post.platform, author=post.author, text=post.text,
+        quote=post.quote or post.text, url=post.url, created_at=post.created_at,
+    )

@@ -1,0 +1,1 @@
+"""Benchmarks and the generator of simulated campaign days (not installed)."""

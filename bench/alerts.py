@@ -1,0 +1,209 @@
+"""Pile-on detection benchmark over generated campaign days (bench/generate_days.py).
+
+Reports, over N generated days (some of them debate nights): pile-ons caught, caught
+before their midpoint, median lead time before the midpoint, median delay after the first
+attack, false alarms per day (pile-on incidents that match no true pile-on), and floods
+reported as floods. Labels come from one of:
+
+- `oracle`: the generator's ground truth (detection alone);
+- `noisy`: ground truth with classifier-like errors (`--noise`, default 10%);
+- `model`: the real classifier (slow: use fewer, smaller days).
+
+`--throughput N` also replays one N-post day and reports the time spent classifying,
+storing and detecting, and detection's share of the classifier's time.
+
+    nice .venv/bin/python -m bench.alerts --days 16 --labels noisy
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from alerts.detector import Detector
+from alerts.events import EventBus
+from alerts.incidents import IncidentStore
+from alerts.replay import AlertWriter, PostLabel, ReplayStats, addressee, run_replay
+from bench.generate_days import generate_day, parse_time
+from civmon.config import AlertRules, Config, load_config
+from collectors.files.canonical import from_canonical
+from storage import Post, open_archive
+
+
+class OracleLabeller:
+    """Ground-truth labels, optionally with classifier-like mistakes."""
+
+    def __init__(self, labels: dict[str, list[Any]], noise: float = 0.0, seed: int = 0) -> None:
+        self.version = f"oracle-noise{noise}"
+        self._labels = labels
+        self._noise = noise
+        self._rng = np.random.default_rng(seed)
+
+    def __call__(self, posts: Sequence[Post]) -> list[PostLabel]:
+        out = []
+        for post in posts:
+            label, target = self._labels[post.native_id]
+            roll = self._rng.random()
+            if label == "attack" and roll < self._noise:
+                label, target = ("substantive" if roll < self._noise / 2 else "other"), None
+            elif label == "substantive" and roll < self._noise * 0.8:
+                label, target = "attack", addressee(post)
+            elif label == "other" and roll < self._noise * 0.25:
+                label, target = "attack", addressee(post)
+            out.append(PostLabel(label=label, target=target))
+        return out
+
+
+def model_labeller(config: Config) -> Any:
+    from civmon.commands.monitor import real_labeller
+
+    return real_labeller(config)
+
+
+def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
+             slack_minutes: float = 30.0) -> dict[str, Any]:
+    """Match alert lines to the day's episodes."""
+    pileons = [e for e in episodes if e["kind"] == "pileon"]
+    first: dict[int, dict[str, Any]] = {}
+    for line in lines:
+        if line["kind"] == "pileon" and line["incident_id"] not in first:
+            first[line["incident_id"]] = line
+    caught, early, leads, delays = 0, 0, [], []
+    for ep in pileons:
+        start, mid, end = (parse_time(ep[k]) for k in ("start", "midpoint", "end"))
+        hits = [parse_time(li["fired_at"]) for li in lines if li["kind"] == "pileon"
+                and li["target"].lower() == ep["target"].lower() and start <= parse_time(li["fired_at"]) <= end]
+        if hits:
+            when = min(hits)
+            caught += 1
+            early += when <= mid
+            leads.append((mid - when).total_seconds() / 60)
+            delays.append((when - start).total_seconds() / 60)
+    false, false_lines = 0, []
+    for line in first.values():
+        when = parse_time(line["fired_at"])
+        if not any(line["target"].lower() == ep["target"].lower()
+                   and parse_time(ep["start"]).timestamp() - 600 <= when.timestamp()
+                   <= parse_time(ep["end"]).timestamp() + slack_minutes * 60 for ep in pileons):
+            false += 1
+            false_lines.append(line)
+    floods = [e for e in episodes if e["kind"] == "flood"]
+    flood_hits = sum(1 for e in floods if any(li["kind"] == "flood" and li["target"].lower() == e["target"].lower() for li in lines))
+    return {"pileons": len(pileons), "caught": caught, "early": early, "leads": leads,
+            "delays": delays, "false": false, "floods": len(floods), "floods_flagged": flood_hits,
+            "false_lines": false_lines,
+            "missed": [e for e in pileons if not any(li["target"].lower() == e["target"].lower() for li in lines)]}
+
+
+def replay_day(posts_json: list[dict[str, Any]], labeller: Any, rules: AlertRules,
+               aliases: dict[str, str], archive_url: str | None = None) -> tuple[list[dict[str, Any]], ReplayStats]:
+    posts = [from_canonical(p, "bench") for p in posts_json]
+    bus = EventBus()
+    sink = open("/dev/null", "w")  # noqa: SIM115 - closed below
+    writer = AlertWriter(sink)
+    bus.subscribe(writer)
+    archive = open_archive(archive_url) if archive_url else None
+    detector = Detector(rules, bus, IncidentStore(archive), aliases)
+    stats = run_replay(posts, labeller, detector, archive)
+    stats.alerts = writer.count
+    sink.close()
+    if archive:
+        archive.dispose()
+    return writer.lines, stats
+
+
+def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
+    totals: dict[str, Any] = {"days": 0, "pileons": 0, "caught": 0, "early": 0, "leads": [],
+                              "delays": [], "false": 0, "floods": 0, "floods_flagged": 0,
+                              "false_by_day": []}
+    aliases = config.watched_aliases()
+    for i in range(args.days):
+        debate = i < args.debate_days
+        seed = args.seed + i
+        posts, truth = generate_day(seed, posts=args.posts, debate=debate)
+        if args.labels == "model":
+            labeller = model_labeller(config)
+        else:
+            labeller = OracleLabeller(truth["labels"], args.noise if args.labels == "noisy" else 0.0, seed)
+        lines, _stats = replay_day(posts, labeller, config.alerts.rules, aliases)
+        result = evaluate(lines, truth["episodes"])
+        totals["days"] += 1
+        for key in ("pileons", "caught", "early", "false", "floods", "floods_flagged"):
+            totals[key] += result[key]
+        totals["leads"] += result["leads"]
+        totals["delays"] += result["delays"]
+        totals["false_by_day"].append(result["false"])
+        if args.verbose:
+            print(f"day seed={seed} debate={debate}: {json.dumps({k: v for k, v in result.items() if k not in ('leads', 'delays')}, default=str)}", file=sys.stderr)
+            for line in result["false_lines"]:
+                print("    FALSE", line, file=sys.stderr)
+    return totals
+
+
+def throughput(args: argparse.Namespace, config: Config) -> dict[str, Any]:
+    posts, truth = generate_day(args.seed, posts=args.throughput)
+    if args.labels == "model":
+        labeller = model_labeller(config)
+    else:
+        labeller = OracleLabeller(truth["labels"], args.noise, args.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'replay.db'}" if args.store else None
+        _lines, stats = replay_day(posts, labeller, config.alerts.rules, config.watched_aliases(), url)
+    out = stats.as_json()
+    out["detect_posts_per_s"] = round(stats.posts / max(stats.detect_s, 1e-9))
+    if args.labels == "model":
+        out["detect_share_of_classify"] = round(stats.detect_s / max(stats.label_s, 1e-9), 4)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--days", type=int, default=16)
+    parser.add_argument("--debate-days", type=int, default=4)
+    parser.add_argument("--posts", type=int, default=30000)
+    parser.add_argument("--seed", type=int, default=1000)
+    parser.add_argument("--labels", choices=["oracle", "noisy", "model"], default="noisy")
+    parser.add_argument("--noise", type=float, default=0.10)
+    parser.add_argument("--config", type=Path, default=Path("config.yaml"))
+    parser.add_argument("--throughput", type=int, default=0, help="posts in the throughput day")
+    parser.add_argument("--store", action="store_true", help="throughput run stores into SQLite")
+    parser.add_argument("--rule", action="append", default=[], metavar="KEY=VALUE",
+                        help="override one alerts.rules setting, e.g. rate_multiplier=3")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args = parser.parse_args(argv)
+    config = load_config(args.config)
+    for item in args.rule:
+        key, _, value = item.partition("=")
+        setattr(config.alerts.rules, key, json.loads(value))
+    report: dict[str, Any] = {"labels": args.labels, "rules": config.alerts.rules.model_dump(),
+                              "generated_at": datetime.now().isoformat()}
+    if args.days:
+        t = run_days(args, config)
+        report.update({
+            "days": t["days"], "debate_days": min(args.debate_days, args.days),
+            "pileons": t["pileons"], "caught": t["caught"], "caught_before_midpoint": t["early"],
+            "median_lead_minutes": round(statistics.median(t["leads"]), 1) if t["leads"] else None,
+            "median_delay_minutes": round(statistics.median(t["delays"]), 1) if t["delays"] else None,
+            "false_alarms_per_day": round(t["false"] / max(t["days"], 1), 3),
+            "max_false_alarms_in_a_day": max(t["false_by_day"], default=0),
+            "floods": t["floods"], "floods_flagged_as_flood": t["floods_flagged"],
+        })
+    if args.throughput:
+        started = time.perf_counter()
+        report["throughput"] = throughput(args, config)
+        report["throughput"]["wall_s"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
