@@ -75,7 +75,7 @@ class BlueskyCollector:
     def _call(self, func: Any) -> Any:
         try:
             if not self._logged_in:
-                self.client.login(*self._login)
+                self.client.login(*self._login, fetch_bsky_profile=False)
                 self._logged_in = True
             return func()
         except Exception as exc:

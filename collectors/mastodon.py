@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections.abc import Sequence
 from datetime import date, datetime
 from html import unescape
@@ -35,6 +34,7 @@ from collectors.base import (
     require,
 )
 from collectors.errors import RateLimited, SourceDisabled, TransientError
+from collectors.retry import reset_from_headers
 from storage import Post
 
 PAGE_SIZE = 40
@@ -68,15 +68,20 @@ class MastodonCollector:
             )
             for instance in section.instances
         }
+        self._last_headers: dict[str, Any] = {}
+        for client in self.clients.values():
+            client.session.hooks["response"].append(self._remember_headers)
+
+    def _remember_headers(self, response: Any, *args: Any, **kwargs: Any) -> None:
+        """Mastodon.py hides the 429 response; keep its headers for the reset time."""
+        self._last_headers = dict(response.headers)
 
     def queries(self) -> Sequence[str]:
         return [f"{instance} #{tag}" for instance in self.clients for tag in self.hashtags]
 
     def _translate(self, exc: Exception, client: Mastodon) -> Exception:
         if isinstance(exc, mastodon_py.MastodonRatelimitError):
-            reset = getattr(client, "ratelimit_reset", None)
-            when = datetime.fromtimestamp(reset).astimezone() if reset and reset > time.time() else None
-            return RateLimited("Mastodon answered 429", when)
+            return RateLimited("Mastodon answered 429", reset_from_headers(self._last_headers))
         if isinstance(exc, mastodon_py.MastodonUnauthorizedError):
             return SourceDisabled("the instance rejected the access token",
                                   "check sources.mastodon.access_token, or remove it")

@@ -64,10 +64,15 @@ class _PolicyRateLimiter(RateLimiter):
             retry.sleep(min(seconds, 60.0))
 
 
+def _reset(exc: prawcore.ResponseException) -> Any:
+    return retry.reset_from_headers(exc.response.headers)
+
+
 def _translate(exc: Exception) -> Exception:
     if isinstance(exc, prawcore.TooManyRequests):
-        return RateLimited("Reddit answered 429", retry.reset_from_headers(exc.response.headers))
-    if isinstance(exc, prawcore.OAuthException | prawcore.InvalidToken | prawcore.Forbidden):
+        return RateLimited("Reddit answered 429", _reset(exc))
+    auth_errors = prawcore.OAuthException | prawcore.InvalidToken | prawcore.Forbidden
+    if isinstance(exc, auth_errors):
         return SourceDisabled("Reddit rejected the app credentials",
                               "check REDDIT_CLIENT_ID / REDDIT_CLIENT_SECRET (a 'script' app)")
     if isinstance(exc, prawcore.BadJSON):
@@ -75,7 +80,7 @@ def _translate(exc: Exception) -> Exception:
     if isinstance(exc, prawcore.ResponseException):
         status = exc.response.status_code
         if status == 429:
-            return RateLimited("Reddit answered 429", retry.reset_from_headers(exc.response.headers))
+            return RateLimited("Reddit answered 429", _reset(exc))
         if status in (401, 403):
             return SourceDisabled(f"Reddit answered {status}", "check the Reddit app credentials")
         return TransientError(f"Reddit answered {status}")
@@ -109,7 +114,8 @@ class RedditCollector:
     def __init__(self, config: Config) -> None:
         section = config.sources.reddit
         if section.client_id is None or section.client_secret is None:
-            raise SourceDisabled("no app credentials", "set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET")
+            raise SourceDisabled("no app credentials",
+                                 "set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET")
         self.subreddits = section.subreddits
         self.terms = campaign_terms([t for c in config.campaigns for t in c.hashtags])
         self.reddit = praw.Reddit(
@@ -128,7 +134,10 @@ class RedditCollector:
 
     def _get(self, path: str, params: dict[str, Any]) -> Any:
         try:
-            return self.reddit.request(method="GET", path=path, params=params)
+            try:
+                return self.reddit.request(method="GET", path=path, params=params)
+            except prawcore.InvalidToken:  # expired token: prawcore dropped it; log in again once
+                return self.reddit.request(method="GET", path=path, params=params)
         except Exception as exc:
             raise _translate(exc) from exc
 
@@ -140,7 +149,8 @@ class RedditCollector:
         listing = self._get(f"{query}/search", {k: v for k, v in params.items() if v})
         items, rejected, reached = [], [], False
         for thing in _things(listing):
-            created = (thing.get("data") or {}).get("created_utc") if isinstance(thing, dict) else None
+            data = thing.get("data") if isinstance(thing, dict) else None
+            created = data.get("created_utc") if isinstance(data, dict) else None
             if not isinstance(created, int | float):
                 rejected.append(("search result without data.created_utc", repr(thing)))
                 continue
@@ -171,7 +181,7 @@ class RedditCollector:
         return thing_to_post(raw)
 
     def close(self) -> None:
-        self.reddit._core._requestor.close()
+        self.reddit._read_only_core.close()
 
 
 def thing_to_post(raw: dict[str, Any]) -> Post:

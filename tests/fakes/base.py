@@ -125,11 +125,14 @@ class FakeApi:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def inject(self, kind: str, times: int = 1) -> None:
-        """Misbehave on the next `times` data requests (see the module docstring)."""
+    def inject(self, kind: str, times: int = 1, after: int = 0) -> None:
+        """Misbehave on `times` data requests, after `after` more good ones (see the
+        module docstring); faults queue up in the order injected."""
         if kind not in FAULTS:
             raise ValueError(f"unknown fault {kind!r}; one of {FAULTS}")
         with self.lock:
+            if after:
+                self._faults.append([None, after])
             self._faults.append([kind, times])
 
     def data_requests(self) -> list[Request]:
@@ -142,7 +145,8 @@ class FakeApi:
             if not self._faults:
                 return None
             self._faults[0][1] -= 1
-            return str(self._faults[0][0])
+            kind = self._faults[0][0]
+            return None if kind is None else str(kind)
 
     def dispatch(self, request: Request) -> Reply:
         with self.lock:
