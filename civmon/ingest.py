@@ -5,16 +5,14 @@ leaves only whole batches behind; rerunning the same command skips what is store
 upsert counts it as duplicate) and finishes the rest. A bad line never stops the file: it
 is written to `<input>.rejects.jsonl` with file, line, reason and the line itself.
 
-Parsing and storing overlap: one writer thread stores batch N while the reading thread
-parses batch N+1 (SQLite and the drivers release the GIL while they work), with at most
-two batches queued, so memory stays constant whatever the file size.
+Memory stays constant whatever the file size: one line is parsed at a time and one batch
+is held. (A writer thread overlapping parsing and storing was tried and measured slower:
+sqlite3 hands the GIL back and forth on every row.)
 """
 
 from __future__ import annotations
 
 import json
-import queue
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,14 +60,9 @@ class _Rejects:
         self.on_reject = on_reject
         self._file: IO[str] | None = None
         self.count = 0
-        self._lock = threading.Lock()  # the writer thread adds the lines the database refuses
         self.path.unlink(missing_ok=True)
 
     def add(self, line: int, reason: str, raw: str) -> None:
-        with self._lock:
-            self._add(line, reason, raw)
-
-    def _add(self, line: int, reason: str, raw: str) -> None:
         if self._file is None:
             self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
         self.count += 1
@@ -81,42 +74,6 @@ class _Rejects:
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
-
-
-class _Writer(threading.Thread):
-    """Stores queued batches in order; the first error stops it and is raised to the reader."""
-
-    def __init__(self, store: Callable[[list[Record]], None]) -> None:
-        super().__init__(name="civmon-ingest-writer", daemon=True)
-        self._store = store
-        self._queue: queue.Queue[list[Record] | None] = queue.Queue(maxsize=2)
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        while (batch := self._queue.get()) is not None:
-            if self.error is None:
-                try:
-                    self._store(batch)
-                except BaseException as exc:  # handed to the reading thread
-                    self.error = exc
-
-    def put(self, batch: list[Record]) -> None:
-        self._raise()
-        self._queue.put(batch)
-
-    def finish(self, *, discard: bool = False) -> None:
-        """Store what is queued (or drop it, on Ctrl-C) and wait for the current batch."""
-        if discard:
-            while not self._queue.empty():
-                self._queue.get_nowait()
-        self._queue.put(None)
-        self.join()
-        if not discard:
-            self._raise()
-
-    def _raise(self) -> None:
-        if self.error is not None:
-            raise self.error
 
 
 class Ingest:
@@ -135,8 +92,6 @@ class Ingest:
             raise CivmonError(f"no such file: {path}", "pass a .jsonl, .json or .csv file")
         reader = FileReader(path, self.format, __version__, self.mapping)
         rejects = _Rejects(path, self.on_reject)
-        writer = _Writer(lambda batch: self._store(batch, rejects))
-        writer.start()
         batch: list[Record] = []
         size = 0
         try:
@@ -148,18 +103,14 @@ class Ingest:
                 batch.append(record)
                 size += len(record.posts)
                 if size >= self.batch_size:
-                    writer.put(batch)
+                    self._store(batch, rejects)
                     batch, size = [], 0
                     if progress is not None:
                         progress(reader.position, reader.size)
             if batch:
-                writer.put(batch)
-            writer.finish()
+                self._store(batch, rejects)
             if progress is not None:
                 progress(reader.size, reader.size)
-        except BaseException:
-            writer.finish(discard=True)  # the batch being stored commits or rolls back whole
-            raise
         finally:
             self.summary.rejected += rejects.count
             rejects.close()

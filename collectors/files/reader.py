@@ -22,6 +22,19 @@ from collectors.files.errors import BadRecord
 from collectors.files.twarc2 import from_twarc2, is_twarc2
 from storage.posts import Post
 
+try:  # orjson parses a line about 4x faster; json decides anything orjson refuses
+    import orjson
+
+    def _loads(line: bytes) -> Any:
+        try:
+            return orjson.loads(line)
+        except orjson.JSONDecodeError:
+            return json.loads(line.decode("utf-8"))  # NaN, >64-bit ints, lone surrogates
+except ImportError:  # pragma: no cover - orjson is a dependency, but optional here
+
+    def _loads(line: bytes) -> Any:
+        return json.loads(line.decode("utf-8"))
+
 FORMATS = ("auto", "jsonl", "twarc2", "csv")
 
 
@@ -80,10 +93,10 @@ class FileReader:
 
     def _jsonl(self, stream: IO[bytes]) -> Iterator[Record]:
         parse = {"jsonl": self._canonical, "twarc2": self._twarc2, "auto": self._auto}[self.format]
-        loads, version = json.loads, self.version
+        loads, version = _loads, self.version
         for number, line in enumerate(stream, 1):
             try:
-                obj = loads(line.decode("utf-8"))
+                obj = loads(line)
                 if type(obj) is dict and "platform" in obj and self.format != "twarc2":
                     posts = [from_canonical(obj, version)]  # the common case, without detours
                 else:
