@@ -102,3 +102,24 @@ def test_csv_mapping_errors_name_the_part() -> None:
         parse_mapping("handle=user")
     with pytest.raises(ValueError, match="not field=column"):
         parse_mapping("id")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"platform": "X"}, {"id": 5}, {"created_at": "2026-10-01T10:00:00+02:00"},
+     {"created_at": "2026-10-01T10:00:00Z"}, {"extra": 1}, {"reply_to": None, "url": None},
+     {"hashtags": [], "mentions": None}, {"raw": None}, {"lang": "x" * 17},
+     {"platform": "mastodon", "author_id": "9", "conversation_id": "1"}],
+)
+def test_fast_path_agrees_with_the_checked_path(changes: dict) -> None:
+    """The bulk-import fast path may only decline (None), never decide differently."""
+    from collectors.files.canonical import _checked, _fast
+
+    obj = record(3, **changes)
+    fast = _fast(obj, "v", "c")
+    try:
+        checked = _checked(obj, "v", "c")
+    except BadRecord:
+        assert fast is None
+    else:
+        assert fast is None or fast == checked

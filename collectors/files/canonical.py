@@ -71,42 +71,56 @@ def from_canonical(obj: Any, collector_version: str, collector: str = "ingest:js
 _platforms: set[str] = set()  # platform words seen valid: most files hold one or two
 
 
-def _ok(value: Any, limit: int) -> bool:
-    return type(value) is str and 0 < len(value) <= limit and "\x00" not in value
+def _bad(value: Any, limit: int) -> bool:
+    """An optional string that _checked would refuse (None is fine)."""
+    return value is not None and (type(value) is not str or len(value) > limit or "\x00" in value)
 
 
 def _fast(obj: Any, version: str, collector: str) -> Post | None:
-    """The common case in few steps (bulk import speed); None sends it to _checked."""
+    """The common case in few steps (bulk import speed); None sends it to _checked.
+
+    Accepts exactly what _checked accepts without changes; anything else (extra keys,
+    integer ids, upper-case platforms, any doubt) goes the slow way.
+    """
     if type(obj) is not dict or not obj.keys() <= KNOWN:
         return None
     get = obj.get
-    native_id, platform, author, text = get("id"), get("platform"), get("author"), get("text")
-    if not (_ok(native_id, 128) and _ok(platform, 32) and _ok(author, 256)
-            and type(text) is str and "\x00" not in text):
+    native_id, author, text, created = get("id"), get("author"), get("text"), get("created_at")
+    if (type(native_id) is not str or type(author) is not str or type(text) is not str
+            or type(created) is not str or not 0 < len(native_id) <= 128
+            or not 0 < len(author) <= 256
+            or "\x00" in text or "\x00" in native_id or "\x00" in author):
         return None
+    platform = get("platform")
     if platform not in _platforms:
-        if not _PLATFORM.match(platform) or len(_platforms) > 1000:
+        if type(platform) is not str or not _PLATFORM.match(platform) or len(_platforms) > 999:
             return None
         _platforms.add(platform)
     hashtags, mentions, raw = get("hashtags") or [], get("mentions") or [], get("raw") or {}
     if type(hashtags) is not list or type(mentions) is not list or type(raw) is not dict:
         return None
-    for item in (*hashtags, *mentions):
+    for item in hashtags:
         if type(item) is not str:
             return None
-    optional = [get(k) for k in OPTIONAL_STR]
-    for value, limit in zip(optional, OPTIONAL_STR.values(), strict=True):
-        if value is not None and not (type(value) is str and "\x00" not in value
-                                      and (limit is None or len(value) <= limit)):
+    for item in mentions:
+        if type(item) is not str:
             return None
-    try:
-        created_at = parse_time(get("created_at"))
-    except BadRecord:
+    reply_to, url, lang = get("reply_to"), get("url"), get("lang")
+    author_id, conversation_id = get("author_id"), get("conversation_id")
+    if (_bad(reply_to, 256) or _bad(url, 1 << 62) or _bad(lang, 16) or _bad(author_id, 128)
+            or _bad(conversation_id, 128)):
         return None
-    reply_to, url, lang, author_id, conversation_id = optional
+    try:
+        when = datetime.fromisoformat(created)
+    except ValueError:
+        return None
+    if when.tzinfo is not UTC:
+        if when.tzinfo is None:
+            return None
+        when = when.astimezone(UTC)
     return Post(
         platform=platform, native_id=native_id, author_handle=author, text=text,
-        created_at=created_at, collector=collector, collector_version=version,
+        created_at=when, collector=collector, collector_version=version,
         author_id=author_id, reply_to=reply_to, conversation_id=conversation_id, url=url,
         lang=lang, hashtags=tuple(hashtags), mentions=tuple(mentions), raw=raw,
     )
