@@ -1,0 +1,180 @@
+"""Who an attack is aimed at, and which sentence of a long post carries it.
+
+`find_target` is a pure function of the post and the configured aliases. Order:
+1. a group named in the text ("her voters", "Hale supporters", "the union", "libs"),
+   because an insult to a group is about the group even in a reply to its candidate;
+2. the account replied to, unless it is the author;
+3. the first @mention that is not the author;
+4. a configured alias in the text ("Whitfield" -> @DanaWhitfield), longest first.
+
+`attack_sentence` splits a long post into sentences and returns the one the model scores
+as most attacking, for alerts and the digest to quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+_MEMBER = re.compile(
+    r"\b(voters?|supporters?|fans|base|followers|stans|bros|cult(?:ists)?|minions|groupies|"
+    r"staff(?:ers?)?|volunteers?|canvassers?|door-knockers|phone bankers|organizers|interns|"
+    r"donors|bots|crowd|members|residents|deputies|cops|unions?)\b",
+    re.IGNORECASE,
+)
+_SLURS = re.compile(
+    r"\b(libs|libtards|leftists|lefties|righties|repubs|maga (?:crowd|people|cult)|snowflakes|"
+    r"union (?:thugs|bosses|goons))\b",
+    re.IGNORECASE,
+)
+_FILLER = {
+    "the",
+    "a",
+    "an",
+    "all",
+    "these",
+    "those",
+    "this",
+    "that",
+    "some",
+    "most",
+    "every",
+    "each",
+    "whole",
+    "any",
+    "many",
+    "other",
+    "real",
+    "of",
+    "and",
+    "for",
+    "to",
+    "are",
+    "is",
+    "our",
+    "my",
+    "me",
+    "i",
+    "in",
+    "at",
+    "with",
+    "on",
+    "like",
+    "by",
+    "from",
+    "just",
+    "so",
+}
+_PRONOUNS = {"her", "his", "their", "your", "ur"}
+_PREDICATE = re.compile(
+    r"(?:\s+(?:in|at|on|from)\s+[\w\s]{0,20}?)?\s*(?:are|were|is|'re|’re|who|can't|cant|will|would|"
+    r"have|all|just|seem|act|think|never|always|deserve|should|love|hate|[,:;.!?-])",
+    re.IGNORECASE,
+)
+_SINGULAR_TO_PLURAL = {
+    "voter": "voters",
+    "supporter": "supporters",
+    "staffer": "staffers",
+    "volunteer": "volunteers",
+    "canvasser": "canvassers",
+    "union": "union",
+}
+_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*)")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """`value` is "@Handle" or "group:<phrase>"; `kind` is account, alias or group."""
+
+    value: str
+    kind: str
+
+
+def _handle(name: str) -> str:
+    name = name.strip()
+    return name if name.startswith("@") else "@" + name
+
+
+def _owner(words: list[str]) -> list[str]:
+    """The owner words before a member noun: a possessive pronoun, or up to two capitalised
+    words or numbers ("Hale", "Measure H", "Prop 12"); [] if there is none."""
+    owner: list[str] = []
+    for word in reversed(words):
+        bare = word.removesuffix("'s").removesuffix("’s")
+        if not owner and bare.lower() in _PRONOUNS:
+            return [bare.lower()]
+        if bare.lower() in _FILLER or not (
+            bare[:1].isupper()
+            or bare.isdigit()
+            or len(owner) == 0
+            and bare.islower()
+            and len(bare) > 2
+            and word == words[-1]
+            and False
+        ):
+            break
+        owner.insert(0, bare.lower())
+        if len(owner) == 2:
+            break
+    return owner
+
+
+def find_group(text: str) -> str | None:
+    """The first group phrase in the text, lower-cased ("hale voters", "measure h
+    supporters", "her staff"), or None. The phrase must name an owner (a possessive
+    pronoun or a capitalised name) and be what the sentence is about: followed by a verb
+    such as "are", "who", "can't" ("Hale voters are ...")."""
+    for match in _MEMBER.finditer(text):
+        if not _PREDICATE.match(text, match.end()):
+            continue
+        owner = _owner(re.findall(r"[\w'’-]+", text[: match.start()])[-2:])
+        if owner:
+            noun = match.group(1).lower()
+            return " ".join([*owner, _SINGULAR_TO_PLURAL.get(noun, noun)])
+    slur = _SLURS.search(text)
+    return slur.group(1).lower() if slur else None
+
+
+def find_target(
+    text: str,
+    author: str | None = None,
+    reply_to: str | None = None,
+    mentions: Iterable[str] = (),
+    aliases: Mapping[str, str] | None = None,
+) -> Target | None:
+    """The target of an attack post (see the module docstring for the order)."""
+    group = find_group(text)
+    if group:
+        return Target(f"group:{group}", "group")
+    me = _handle(author).lower() if author else None
+    if reply_to and _handle(reply_to).lower() != me:
+        return Target(_handle(reply_to), "account")
+    candidates = [_handle(m) for m in mentions] or ["@" + m for m in _HANDLE.findall(text)]
+    for handle in candidates:
+        if handle.lower() != me:
+            return Target(handle, "account")
+    for alias, handle in sorted((aliases or {}).items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
+            return Target(_handle(handle), "alias")
+    return None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a post (on . ! ? … and line breaks), empty pieces dropped."""
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def attack_sentence(
+    text: str,
+    attack_scores: Callable[[Sequence[str]], Sequence[float]],
+    min_sentences: int = 2,
+) -> str | None:
+    """The sentence with the highest attack score, for posts of at least `min_sentences`
+    sentences; None for short posts (the whole post is the quote)."""
+    sentences = split_sentences(text)
+    if len(sentences) < min_sentences:
+        return None
+    scores = list(attack_scores(sentences))
+    return sentences[max(range(len(sentences)), key=scores.__getitem__)]

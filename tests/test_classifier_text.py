@@ -1,0 +1,89 @@
+"""Normalisation, targets, attack sentences and the label decision: pure functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.normalize import dedupe_key, normalize
+from classifiers.predict import decide
+from classifiers.targets import attack_sentence, find_group, find_target, split_sentences
+
+ALIASES = {
+    "whitfield": "@DanaWhitfield",
+    "dana whitfield": "@DanaWhitfield",
+    "hale": "@MarcusHaleForGov",
+}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "RT @someone: @DanaWhitfield you absolute 🤡 https://t.co/abc",
+            "@USER you absolute clown URL",
+        ),
+        ("@a @b @c thanks!!!!!!", "@USER thanks!!!"),
+        ("Fees &amp; taxes   up\n\nagain", "Fees & taxes up again"),
+        ("truncated tweet htt…", "truncated tweet URL"),
+        ("@user@mastodon.social soooooo bad", "@USER sooo bad"),
+    ],
+)
+def test_normalize_masks_handles_links_and_noise(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_normalize_is_idempotent_and_dedupe_key_ignores_surface() -> None:
+    text = "RT @x: @DanaWhitfield WOW... see https://x.co/1 🤡"
+    assert normalize(normalize(text)) == normalize(text)
+    assert dedupe_key("Clown.") == dedupe_key("@Hale clown")
+    assert dedupe_key("clown") != dedupe_key("ok")
+
+
+def test_target_order_reply_then_mention_then_alias() -> None:
+    text = "@MarcusHaleForGov @DanaWhitfield what a fraud"
+    assert find_target(text, author="@voter1", reply_to="@DanaWhitfield").value == "@DanaWhitfield"
+    first = find_target(text, author="@MarcusHaleForGov")
+    assert (first.value, first.kind) == ("@DanaWhitfield", "account")
+    assert find_target("Whitfield is a fraud", aliases=ALIASES).value == "@DanaWhitfield"
+    assert find_target("Dana Whitfield is a fraud", aliases=ALIASES).kind == "alias"
+    assert find_target("what a fraud", aliases=ALIASES) is None
+
+
+def test_reply_to_self_is_skipped_and_mentions_list_wins_over_text() -> None:
+    found = find_target("lol", author="@me", reply_to="@me", mentions=["@me", "@them"])
+    assert found.value == "@them"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Hale voters are inbred morons", "hale voters"),
+        ("her voters can't even read", "her voters"),
+        ("Measure H supporters are all entitled", "measure h supporters"),
+        ("@DanaWhitfield your staff are clowns", "your staff"),
+        ("typical libs, crying again", "libs"),
+    ],
+)
+def test_group_targets(text: str, group: str) -> None:
+    assert find_group(text) == group
+    assert find_target(text, reply_to="@DanaWhitfield").value == f"group:{group}"
+
+
+def test_no_group_for_incidental_members() -> None:
+    assert find_group("Hale wants to hire 4 deputies in Dunmore") is None
+    assert find_group("The voters will decide in November.") is None
+
+
+def test_attack_sentence_picks_highest_scoring_sentence() -> None:
+    text = "The levy raises $40M a year. Buses run every 10 minutes. Also Hale is a clown."
+    assert split_sentences(text)[-1] == "Also Hale is a clown."
+    picked = attack_sentence(text, lambda sents: [1.0 if "clown" in s else 0.0 for s in sents])
+    assert picked == "Also Hale is a clown."
+    assert attack_sentence("clown.", lambda s: [1.0]) is None
+
+
+def test_decide_threshold() -> None:
+    scores = {"attack": 0.45, "substantive": 0.35, "other": 0.20}
+    assert decide(scores) == "attack"
+    assert decide(scores, 0.5) == "substantive"
+    assert decide({"attack": 0.6, "substantive": 0.1, "other": 0.3}, 0.5) == "attack"

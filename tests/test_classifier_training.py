@@ -1,0 +1,163 @@
+"""The real training code on a tiny slice: it learns, exports, serves, and is checked.
+
+The learning test fine-tunes the real all-MiniLM-L6-v2 for a few steps on trivially
+separable posts. The export / serving tests use a tiny random BERT (same tokenizer), so
+they take a second; they check the plumbing, not accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from classifiers.card import write_card
+from classifiers.errors import ClassifierError, ModelMismatch
+from classifiers.labels import FORMAT_VERSION, LABELS, ONNX_FILE, TOKENIZER_FILE
+from classifiers.predict import load_model
+from classifiers.training.data import Example
+from classifiers.training.pipeline import base_model_path
+from classifiers.training.trainer import TrainConfig, loss_fn, make_batches, train
+
+ATTACK = ["you are an idiot", "what a moron", "idiot clown loser", "stupid idiot", "moron loser"]
+SUBSTANTIVE = [
+    "the levy budget costs $40M",
+    "the bus plan budget",
+    "tax rate and budget numbers",
+    "the bridge bond budget",
+    "budget costs per mile",
+]
+OTHER = [
+    "see you at the rally",
+    "thanks everyone, great rally",
+    "rally at noon",
+    "thank you all",
+    "great rally tonight",
+]
+TINY = {
+    "vocab_size": 30522,
+    "hidden_size": 32,
+    "num_hidden_layers": 2,
+    "num_attention_heads": 2,
+    "intermediate_size": 64,
+    "max_position_embeddings": 64,
+    "type_vocab_size": 2,
+}
+
+
+def separable() -> list[Example]:
+    rows = [(t, "attack") for t in ATTACK] + [(t, "substantive") for t in SUBSTANTIVE]
+    rows += [(t, "other") for t in OTHER]
+    return [Example(text=t, label=lab) for t, lab in rows] * 2
+
+
+def test_training_learns_a_separable_set() -> None:
+    data = separable()
+    config = TrainConfig(
+        max_length=16,
+        epochs=4,
+        batch_size=10,
+        lr=2e-4,
+        head_lr=1e-2,
+        warmup=0.05,
+        patience=10,
+        seed=1,
+        threads=2,
+    )
+    result = train(base_model_path(), data, data[:15], config, progress=False, log=lambda _: None)
+    losses = [h["loss"] for h in result.history if "loss" in h]
+    assert np.mean(losses[-3:]) < np.mean(losses[:3]) * 0.7
+    assert result.best_dev_macro_f1 == pytest.approx(1.0)
+
+
+def test_loss_handles_partial_not_attack_labels() -> None:
+    import torch
+
+    logits = torch.tensor([[5.0, 0.0, 0.0], [0.0, 5.0, 0.0], [0.0, 0.0, 5.0]])
+    labels = torch.tensor([-1, -1, -1])
+    weights = torch.ones(3)
+    per_row = [
+        float(loss_fn(logits[i : i + 1], labels[i : i + 1], weights[:1], torch.ones(3)))
+        for i in range(3)
+    ]
+    assert per_row[0] > 4.0 and per_row[1] < 0.05 and per_row[2] < 0.05
+
+
+def test_batches_cover_every_row_once() -> None:
+    import random
+
+    lengths = [random.Random(i).randint(3, 100) for i in range(205)]
+    batches = make_batches(lengths, 32, random.Random(0))
+    assert sorted(i for b in batches for i in b) == list(range(205))
+    assert max(len(b) for b in batches) <= 32
+
+
+@pytest.fixture(scope="module")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A served model directory holding a tiny random network, exported like a real one."""
+    import torch
+
+    from classifiers.torch_model import build_classifier
+    from classifiers.training.export import export_int8
+
+    torch.manual_seed(0)
+    out = tmp_path_factory.mktemp("tiny-model")
+    classifier = build_classifier(TINY)
+    with torch.no_grad():  # distinct values everywhere, as in a trained model
+        for param in classifier.parameters():
+            param.add_(torch.randn_like(param) * 0.02)
+    export_int8(classifier, out / ONNX_FILE)
+    shutil.copy(base_model_path() / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    write_card(
+        out,
+        {
+            "format_version": FORMAT_VERSION,
+            "labels": list(LABELS),
+            "model_version": "civmon-test-tiny",
+            "max_length": 32,
+            "encoder_config": TINY,
+        },
+    )
+    torch.save(classifier.state_dict(), out / "reference.pt")
+    return out
+
+
+def test_served_model_scores_and_batches(tiny_model_dir: Path) -> None:
+    model = load_model(tiny_model_dir, cache_size=0)
+    texts = ["short", "a much longer post " * 40, "", "@someone 🤡", "short"]
+    scores = model.predict(texts)
+    assert model.version == "civmon-test-tiny"
+    assert [set(s) for s in scores] == [set(LABELS)] * 5
+    assert all(abs(sum(s.values()) - 1) < 1e-5 for s in scores)
+    assert scores[0] == scores[4]
+    one_by_one = [model.predict([t])[0] for t in texts]
+    for a, b in zip(scores, one_by_one, strict=True):
+        # int8 activations are quantised per batch, so batch-mates move scores a little
+        assert max(abs(a[k] - b[k]) for k in LABELS) < 0.03
+
+
+def test_torch_fallback_matches_onnx(tiny_model_dir: Path) -> None:
+    texts = ["Hale voters are idiots", "the levy costs $40M", "see you at the rally"]
+    onnx = load_model(tiny_model_dir, backend="onnx").predict_proba(texts)
+    fallback = load_model(tiny_model_dir, backend="torch")
+    assert fallback.backend.name == "torch"
+    assert np.abs(fallback.predict_proba(texts) - onnx).max() < 0.02
+
+
+def test_mismatched_card_is_refused(tiny_model_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    shutil.copytree(tiny_model_dir, bad)
+    card = json.loads((bad / "card.json").read_text())
+    write_card(bad, card | {"labels": ["toxic", "ok", "other"]})
+    with pytest.raises(ModelMismatch, match="label map") as info:
+        load_model(bad)
+    assert "civmon train" in (info.value.hint or "")
+    write_card(bad, card | {"format_version": FORMAT_VERSION + 1})
+    with pytest.raises(ModelMismatch, match="format version"):
+        load_model(bad)
+    (bad / "card.json").unlink()
+    with pytest.raises(ClassifierError, match="no model card"):
+        load_model(bad)
