@@ -18,8 +18,11 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import IO, Any
+
+import orjson
+from orjson import Fragment
 
 from civmon.errors import CivmonError
 from storage import Archive
@@ -59,7 +62,7 @@ def pseudonymizer_from_env() -> Pseudonymizer:
 def iso_time(value: str | datetime) -> str:
     """Stored time -> ISO 8601 in UTC with '+00:00' (SQLite hands back its stored text)."""
     if isinstance(value, datetime):
-        return value.isoformat()
+        return value.astimezone(UTC).isoformat()
     text = value.replace(" ", "T", 1)
     return (text[:-7] if text.endswith(".000000") else text) + "+00:00"
 
@@ -84,21 +87,31 @@ def _pseudonymize(f: Fields, p: Pseudonymizer) -> None:
     f[14] = p.maybe_handle(f[14])
 
 
+def _jsonl_line(f: Fields) -> bytes:
+    """One canonical line; the stored JSON columns are copied in as they are."""
+    record = {
+        "id": f[1], "platform": f[0], "author": f[2], "author_id": f[3], "text": f[4],
+        "created_at": f[5], "reply_to": f[6], "conversation_id": f[7], "url": f[8],
+        "lang": f[9], "hashtags": Fragment(f[10] or "[]"), "mentions": Fragment(f[11] or "[]"),
+        "raw": Fragment(f[12] or "{}"), "label": f[13], "target": f[14], "label_model": f[15],
+    }
+    try:
+        return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # a string orjson refuses (lone surrogate): let json escape it
+        record.update(hashtags=json.loads(f[10] or "[]"), mentions=json.loads(f[11] or "[]"),
+                      raw=json.loads(f[12] or "{}"))
+        return (json.dumps(record) + "\n").encode()
+
+
 def _jsonl(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     count, chunk = 0, []
     for f in rows:
-        head = dumps({
-            "id": f[1], "platform": f[0], "author": f[2], "author_id": f[3], "text": f[4],
-            "created_at": f[5], "reply_to": f[6], "conversation_id": f[7], "url": f[8],
-            "lang": f[9], "label": f[13], "target": f[14], "label_model": f[15],
-        })
-        chunk.append(f'{head[:-1]}, "hashtags": {f[10] or "[]"}, "mentions": {f[11] or "[]"}, '
-                     f'"raw": {f[12] or "{}"}}}\n')
+        chunk.append(_jsonl_line(f))
         count += 1
         if len(chunk) >= 5000:
-            out.write("".join(chunk).encode())
+            out.write(b"".join(chunk))
             chunk = []
-    out.write("".join(chunk).encode())
+    out.write(b"".join(chunk))
     return count
 
 
@@ -109,9 +122,10 @@ def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     writer.writerow(COLUMNS[:-1])  # raw is the last column and stays out
     count = 0
     for f in rows:
-        f[10] = " ".join(json.loads(f[10] or "[]"))
-        f[11] = " ".join(json.loads(f[11] or "[]"))
-        writer.writerow(f[:12] + f[13:])
+        f[10] = " ".join(orjson.loads(f[10] or "[]"))
+        f[11] = " ".join(orjson.loads(f[11] or "[]"))
+        del f[12]
+        writer.writerow(f)
         count += 1
     text.flush()
     text.detach()
@@ -128,27 +142,28 @@ def _parquet(rows: Iterator[Fields], out: IO[bytes], options: ExportOptions) -> 
     writer = pq.ParquetWriter(out, schema, compression="zstd")
     count = 0
     try:
-        columns: list[list[Any]] = [[] for _ in COLUMNS]
+        group: list[Fields] = []
         for f in rows:
-            f[10], f[11] = json.loads(f[10] or "[]"), json.loads(f[11] or "[]")
+            f[10], f[11] = orjson.loads(f[10] or "[]"), orjson.loads(f[11] or "[]")
             f.append(f.pop(12))  # raw moves last, as in COLUMNS
-            for column, value in zip(columns, f, strict=True):
-                column.append(value)
-            count += 1
-            if len(columns[0]) >= options.row_group:
-                writer.write_table(_table(columns, schema, pa))
-                columns = [[] for _ in COLUMNS]
-        if columns[0] or count == 0:
-            writer.write_table(_table(columns, schema, pa))
+            group.append(f)
+            if len(group) >= options.row_group:
+                writer.write_table(_table(group, schema, pa))
+                count += len(group)
+                group = []
+        if group or count == 0:
+            writer.write_table(_table(group, schema, pa))
+            count += len(group)
     finally:
         writer.close()
     return count
 
 
-def _table(columns: list[list[Any]], schema: Any, pa: Any) -> Any:
+def _table(group: list[Fields], schema: Any, pa: Any) -> Any:
+    columns = list(zip(*group, strict=True)) if group else [[] for _ in COLUMNS]
     arrays = [
-        pa.array(values, type=pa.string()).cast(field.type) if field.name == "created_at"
-        else pa.array(values, type=field.type)
+        pa.array(list(values), type=pa.string()).cast(field.type) if field.name == "created_at"
+        else pa.array(list(values), type=field.type)
         for values, field in zip(columns, schema, strict=True)
     ]
     return pa.Table.from_arrays(arrays, schema=schema)

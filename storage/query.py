@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, String, Text, and_, cast, func, or_, select, type_coerce
-from sqlalchemy.engine import Row
 from sqlalchemy.sql.elements import ColumnElement
 
 from storage.db import Archive
@@ -114,10 +113,26 @@ def posts_query(flt: PostFilter, dialect: str) -> Select[Any]:
     )
 
 
-def stream_posts(archive: Archive, flt: PostFilter) -> Iterator[Row[Any]]:
-    """Rows of posts_query, fetched FETCH at a time from a server-side cursor."""
+def stream_posts(archive: Archive, flt: PostFilter) -> Iterator[tuple[Any, ...]]:
+    """Rows of posts_query as tuples, FETCH at a time, in constant memory.
+
+    PostgreSQL: a server-side cursor (stream_results). SQLite: its cursor already steps
+    lazily, so after SQLAlchemy has bound the parameters through the column types, the rows
+    are read straight from the driver's cursor. Every selected column is text there, so
+    SQLAlchemy's result processing would add nothing but a Row per post, which halves
+    export speed.
+    """
     stmt = posts_query(flt, archive.dialect)
     with archive.engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=FETCH).execute(stmt)
-        for part in result.partitions():
-            yield from part
+        if archive.dialect != "sqlite":
+            result = conn.execution_options(stream_results=True, yield_per=FETCH).execute(stmt)
+            for part in result.partitions():
+                yield from part
+            return
+        result = conn.execute(stmt)  # no prefetching: the DBAPI cursor is still whole
+        cursor = result.cursor
+        try:
+            while rows := cursor.fetchmany(FETCH):
+                yield from rows
+        finally:
+            result.close()
