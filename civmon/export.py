@@ -13,6 +13,7 @@ environment variable CIVMON_PSEUDONYM_KEY), and drops url and raw, which name th
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -178,4 +179,12 @@ def export_posts(archive: Archive, flt: PostFilter, options: ExportOptions, out:
     """Write the filtered posts to `out` in options.format; return how many were written."""
     if options.format not in WRITERS:
         raise CivmonError(f"unknown export format {options.format!r}", f"use one of {FORMATS}")
-    return WRITERS[options.format](_rows(archive, flt, options.pseudonymizer), out, options)
+    # A Parquet row group holds ~100k small lists, which makes the cyclic garbage collector
+    # rescan them over and over (measured: export at half speed). The rows hold no cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return WRITERS[options.format](_rows(archive, flt, options.pseudonymizer), out, options)
+    finally:
+        if collecting:
+            gc.enable()
