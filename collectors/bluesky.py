@@ -57,6 +57,7 @@ def _translate(exc: Exception) -> Exception:
 class BlueskyCollector:
     """searchPosts for each campaign hashtag, newest first."""
 
+    page_size: ClassVar[int] = PAGE_SIZE
     name: ClassVar[str] = "bluesky"
 
     def __init__(self, config: Config) -> None:
@@ -84,7 +85,7 @@ class BlueskyCollector:
     def fetch(self, query: str, cursor: str | None) -> Batch:
         state = load_cursor(cursor)
         watermark = state.get("watermark")
-        params = models.AppBskyFeedSearchPosts.Params(q=query, sort="latest", limit=PAGE_SIZE,
+        params = models.AppBskyFeedSearchPosts.Params(q=query, sort="latest", limit=self.page_size,
                                                       cursor=state.get("cursor"))
         response = self._call(lambda: self.client.invoke_query(SEARCH, params=params))
         page = response.content

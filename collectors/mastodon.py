@@ -54,6 +54,7 @@ def plain(value: Any) -> Any:
 class MastodonCollector:
     """Hashtag timelines, one client per instance."""
 
+    page_size: ClassVar[int] = PAGE_SIZE
     name: ClassVar[str] = "mastodon"
 
     def __init__(self, config: Config) -> None:
@@ -100,7 +101,7 @@ class MastodonCollector:
         client = self.clients[instance]
         min_id = load_cursor(cursor).get("min_id") or "0"
         try:
-            page = client.timeline_hashtag(tag, min_id=min_id, limit=PAGE_SIZE)
+            page = client.timeline_hashtag(tag, min_id=min_id, limit=self.page_size)
         except Exception as exc:
             raise self._translate(exc, client) from exc
         items, rejected = [], []
@@ -114,7 +115,7 @@ class MastodonCollector:
         newest = str(prev.get("min_id") or max(ids))
         if int(newest) < int(min_id):  # a Link header never moves the cursor backwards
             newest = str(min_id)
-        more = len(page) >= PAGE_SIZE and newest != str(min_id)
+        more = len(page) >= self.page_size and newest != str(min_id)
         return Batch(items, dump_cursor({"min_id": newest}), more=more, rejected=rejected)
 
     def to_post(self, raw: dict[str, Any]) -> Post:

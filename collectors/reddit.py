@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 import praw
 import prawcore
 from prawcore.rate_limit import RateLimiter
+from prawcore.requestor import Requestor
 from prawcore.sessions import RetryStrategy
 
 from civmon.config import Config
@@ -51,6 +52,13 @@ class _NoRetry(RetryStrategy):
 
     def should_retry_on_failure(self) -> bool:
         return False
+
+
+class _TimeoutRequestor(Requestor):
+    """prawcore passes its own 16 s default on every call; use the configured timeout."""
+
+    def request(self, *args: Any, timeout: float | None = None, **kwargs: Any) -> Any:
+        return super().request(*args, timeout=self.timeout, **kwargs)
 
 
 class _PolicyRateLimiter(RateLimiter):
@@ -109,6 +117,7 @@ def _comments(children: list[Any]) -> Iterator[Any]:
 class RedditCollector:
     """Search each configured subreddit for the campaign terms, newest first."""
 
+    page_size: ClassVar[int] = PAGE_SIZE
     name: ClassVar[str] = "reddit"
 
     def __init__(self, config: Config) -> None:
@@ -123,7 +132,8 @@ class RedditCollector:
             client_secret=section.client_secret.get_secret_value(),
             user_agent=section.user_agent, oauth_url=section.oauth_url.rstrip("/"),
             reddit_url=section.reddit_url.rstrip("/"), check_for_updates=False,
-            check_for_async=False, requestor_kwargs={"timeout": section.timeout_seconds},
+            check_for_async=False, requestor_class=_TimeoutRequestor,
+            requestor_kwargs={"timeout": section.timeout_seconds},
         )
         core = self.reddit._read_only_core  # private: prawcore has no public hook for these
         core._retry_strategy_class = _NoRetry
@@ -145,7 +155,7 @@ class RedditCollector:
         state = load_cursor(cursor)
         watermark = float(state.get("watermark") or 0)
         params = {"q": " OR ".join(self.terms), "sort": "new", "restrict_sr": "on",
-                  "limit": PAGE_SIZE, "raw_json": 1, "after": state.get("after")}
+                  "limit": self.page_size, "raw_json": 1, "after": state.get("after")}
         listing = self._get(f"{query}/search", {k: v for k, v in params.items() if v})
         items, rejected, reached = [], [], False
         for thing in _things(listing):

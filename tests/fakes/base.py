@@ -135,6 +135,10 @@ class FakeApi:
                 self._faults.append([None, after])
             self._faults.append([kind, times])
 
+    def faults_pending(self) -> bool:
+        with self.lock:
+            return any(kind is not None and left > 0 for kind, left in self._faults)
+
     def data_requests(self) -> list[Request]:
         return [r for r in self.requests if r.path.startswith(self.data_paths)]
 
