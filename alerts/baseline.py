@@ -10,9 +10,11 @@ fixed bins (5 minutes), with three guards:
   the stream has an honest near-zero past, so its baseline is the configured floor, while a
   busy candidate seen from the first minutes gets its real rate within a few bins instead
   of starting from zero and looking like a surge;
-- *winsorising*: a bin is counted at most `cap_multiplier` times the current baseline (but
-  at least MIN_BIN_CAP events), so an ongoing pile-on does not teach the baseline that
-  pile-ons are normal;
+- *winsorising*: a bin is counted at most `cap_multiplier` times the current baseline plus
+  three Poisson standard deviations (so ordinary fluctuations of a sparse count pass and the
+  estimate stays unbiased), so an ongoing pile-on does not teach the baseline that pile-ons
+  are normal;
+- *freezing*: while an incident is open the baseline holds still;
 - *time of day*: a per-hour profile (from earlier days in the archive, see
   `seed_profile`) raises the baseline for hours when a target is usually busy.
 
@@ -28,13 +30,13 @@ import math
 from bisect import bisect_left
 
 BIN_SECONDS = 300.0
-MIN_BIN_CAP = 3.0  # never clip a bin below this many events: sparse counts are noisy
 
 
 class Ewma:
     """A bias-corrected EWMA of events per hour, in bins of BIN_SECONDS, updated lazily."""
 
-    __slots__ = ("_alpha", "_cap", "_floor", "_keep", "_origin_bin", "_bin", "_count", "_raw")
+    __slots__ = ("_alpha", "_cap", "_floor", "_keep", "_origin_bin", "_bin", "_count", "_raw",
+                 "frozen")
 
     def __init__(
         self, halflife_minutes: float, origin: float, cap_multiplier: float,
@@ -49,15 +51,22 @@ class Ewma:
         self._bin = self._origin_bin
         self._count = 0.0  # events in the current, still open bin
         self._raw = 0.0  # uncorrected average over closed bins, events per bin
+        self.frozen = False  # True while the target is under attack: learn nothing from it
 
     def _close_to(self, now: float) -> None:
         current = int(now // BIN_SECONDS)
         if current <= self._bin:
             return
+        if self.frozen:  # every bin counts as exactly the current estimate
+            level = self._corrected_per_bin()
+            self._bin = current
+            self._raw = level * (1.0 - self._keep ** (current - self._origin_bin))
+            self._count = 0.0
+            return
         value = self._count
         if self._cap != math.inf:
-            value = min(value, max(self._corrected_per_bin() * self._cap, self._floor * self._cap,
-                                   MIN_BIN_CAP))
+            level = max(self._corrected_per_bin(), self._floor)
+            value = min(value, level * self._cap + 3.0 * math.sqrt(level) + 1.0)
         self._raw = self._keep * self._raw + self._alpha * value
         gap = current - self._bin - 1  # empty bins in between
         if gap:

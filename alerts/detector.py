@@ -10,12 +10,13 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    `rate_multiplier` times what the target's own baseline predicts (for a window of
    `window_minutes`; shorter windows need more, longer ones less, by the square root) (see alerts.baseline:
    per-target EWMA with a floor, a time-of-day profile, scaled up during global surges);
-3. that count is improbable under the baseline: Poisson tail p <= `max_poisson_p`;
+3. that count is improbable under the baseline: Poisson tail p <= `max_poisson_p` (scaled
+   down for targets busier than the floor, which are tested far more often);
 4. attacks are at least `min_attack_share` of all posts addressed to the target in the
    window -- a surge of substantive criticism or cheering with a few misclassified posts
    never qualifies;
-5. the rate is rising: the latest half-window has at least `growth_ratio` times the attacks
-   of the half before;
+5. the rate is rising: the window has at least `growth_ratio` times the attacks of the
+   window of the same length before it;
 6. the other busy targets (baseline >= `peer_min_per_hour`) are not surging alike: when
    both candidates are insulted far more than usual at once (debate night), the target is
    held to `rate_multiplier` times its baseline scaled by the peers' surge.
@@ -45,7 +46,9 @@ from civmon.config import AlertRules
 FLOOD_SEVERITY = 1
 PILEON_SEVERITY = 2
 MAX_SEVERITY = 5
-SAVE_EVERY_POSTS = 25
+# A quiet hour lowers expectations, but never below half the learned rate: after a debate
+# night the global baseline remembers the surge longer than a winsorised target does.
+MIN_SURGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,8 @@ class LabelledPost:
 class _TargetState:
     """Sliding-window memory for one target."""
 
-    __slots__ = ("name", "attacks", "authors", "traffic", "baseline", "by_author", "recent")
+    __slots__ = ("name", "attacks", "authors", "traffic", "baseline", "by_author", "recent",
+                 "quiet_since")
 
     def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
         self.name = name
@@ -82,6 +86,7 @@ class _TargetState:
                              rules.baseline_floor_per_hour)
         self.by_author: dict[str, deque[float]] = {}
         self.recent: deque[LabelledPost] = deque(maxlen=3)
+        self.quiet_since = 0.0  # when its last incident was resolved
 
     def add_attack(self, now: float, post: LabelledPost) -> None:
         before = self.attacks.start
@@ -116,10 +121,11 @@ class Detector:
         self._windows = sorted(m * 60.0 for m in rules.detect_windows_minutes)
         self._multipliers = [window_multiplier(rules, w) for w in self._windows]
         self._flood_window = rules.window_minutes * 60.0
-        self._horizon = max([*self._windows, self._flood_window])
+        self._horizon = 2.0 * max([*self._windows, self._flood_window])
         self._targets: dict[str, _TargetState] = {}
         self._open: dict[str, Incident] = {}
         self._busy: dict[str, _TargetState] = {}  # targets insulted often enough to be peers
+        self._dirty: dict[str, Incident] = {}  # grown since last saved
         for incident in self.store.open_incidents():
             self._open[self._key(incident.target)[0]] = incident
         self._origin: float | None = None
@@ -160,6 +166,14 @@ class Detector:
             self._maybe_open(key, state, post, now, flood)
         else:
             self._grow(incident, state, post, now)
+
+    def flush(self) -> None:
+        """Write open incidents that grew since they were last saved (call once per batch:
+        a restarted service then continues them with every attacker counted)."""
+        for incident in self._dirty.values():
+            if incident.status == "open":
+                self.store.save(incident)
+        self._dirty.clear()
 
     def advance(self, now: datetime | float) -> None:
         """Move the clock without a post: resolves incidents whose quiet period passed."""
@@ -219,6 +233,7 @@ class Detector:
         surge = max(
             self._posts.surge(now, window, exclude=state.traffic.count_since(now - window)),
             self._attacks.surge(now, window, exclude=state.attacks.count_since(now - window)),
+            MIN_SURGE,
         )
         return max(self.rules.baseline_floor_per_hour, learned * surge)
 
@@ -243,6 +258,8 @@ class Detector:
         r = self.rules
         for window, mult in zip(self._windows, self._multipliers, strict=True):
             since = now - window
+            if since < state.quiet_since:  # a resolved incident's posts are not new evidence
+                break
             n = state.attacks.count_since(since)
             if n < r.min_distinct_attackers:
                 continue
@@ -256,10 +273,13 @@ class Detector:
                 continue
             if n < r.min_attack_share * state.traffic.count_since(since):
                 continue
-            latest = state.attacks.count_since(now - window / 2)
-            if latest < r.growth_ratio * (n - latest):
+            before = state.attacks.count_since(max(since - window, state.quiet_since)) - n
+            if n < r.growth_ratio * before:
                 continue
-            if poisson_tail(capped, lam) > r.max_poisson_p:
+            # A busy target is tested on every one of its many posts: hold it to a stricter
+            # p-value, in proportion, so its false alarms per day stay as rare as anyone's.
+            p_limit = r.max_poisson_p * min(1.0, r.baseline_floor_per_hour / expected)
+            if poisson_tail(capped, lam) > p_limit:
                 continue
             peers = self.peer_surge(state, now, window)
             if peers > 1.0:
@@ -301,6 +321,7 @@ class Detector:
         incident.severity = self._severity(incident)
         self.store.create(incident)
         self._open[key] = incident
+        state.baseline.frozen = True
         self._publish("opened", incident)
 
     def _grow(self, incident: Incident, state: _TargetState, post: LabelledPost, now: float) -> None:
@@ -324,8 +345,8 @@ class Detector:
             incident.severity = max(severity, incident.severity)
             self.store.save(incident)
             self._publish("escalated", incident)
-        elif incident.attack_posts % SAVE_EVERY_POSTS == 0:
-            self.store.save(incident)
+        else:
+            self._dirty[self._key(incident.target)[0]] = incident
 
     def _severity(self, incident: Incident) -> int:
         if incident.kind != "pileon":
@@ -341,6 +362,9 @@ class Detector:
                 incident.updated_at = utc(now)
                 self.store.save(incident)
                 del self._open[key]
+                if key in self._targets:
+                    self._targets[key].baseline.frozen = False
+                    self._targets[key].quiet_since = now
                 self._publish("resolved", incident)
         for state in self._targets.values():
             if len(state.by_author) > 200:

@@ -168,6 +168,7 @@ def run_replay(
         for post, label, db_id in zip(batch, labels, ids, strict=True):
             detector.observe(to_labelled(post, label, db_id))
             stats.attacks += label.label == "attack"
+        detector.flush()
         t3 = time.perf_counter()
         stats.label_s += t1 - t0
         stats.store_s += t2 - t1

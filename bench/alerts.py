@@ -78,11 +78,14 @@ def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
     for line in lines:
         if line["kind"] == "pileon" and line["incident_id"] not in first:
             first[line["incident_id"]] = line
-    caught, early, leads, delays = 0, 0, [], []
+    caught, early, leads, delays, uncaught = 0, 0, [], [], []
     for ep in pileons:
         start, mid, end = (parse_time(ep[k]) for k in ("start", "midpoint", "end"))
         hits = [parse_time(li["fired_at"]) for li in lines if li["kind"] == "pileon"
                 and li["target"].lower() == ep["target"].lower() and start <= parse_time(li["fired_at"]) <= end]
+        if not hits:
+            ep["lines"] = [li for li in lines if li["target"].lower() == ep["target"].lower()]
+            uncaught.append(ep)
         if hits:
             when = min(hits)
             caught += 1
@@ -102,7 +105,7 @@ def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
     return {"pileons": len(pileons), "caught": caught, "early": early, "leads": leads,
             "delays": delays, "false": false, "floods": len(floods), "floods_flagged": flood_hits,
             "false_lines": false_lines,
-            "missed": [e for e in pileons if not any(li["target"].lower() == e["target"].lower() for li in lines)]}
+            "missed": uncaught}
 
 
 def replay_day(posts_json: list[dict[str, Any]], labeller: Any, rules: AlertRules,
@@ -147,6 +150,8 @@ def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
             print(f"day seed={seed} debate={debate}: {json.dumps({k: v for k, v in result.items() if k not in ('leads', 'delays')}, default=str)}", file=sys.stderr)
             for line in result["false_lines"]:
                 print("    FALSE", line, file=sys.stderr)
+            for ep in result["missed"]:
+                print("    MISSED", ep, file=sys.stderr)
     return totals
 
 

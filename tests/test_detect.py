@@ -1,0 +1,156 @@
+"""Pile-on detection: what fires, what never fires, and an incident's life."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from alerts.detector import Detector, LabelledPost
+from alerts.events import EventBus, IncidentEvent
+from alerts.incidents import IncidentStore
+from civmon.config import AlertRules
+
+T0 = datetime(2026, 10, 14, 6, 0, tzinfo=UTC)
+ALIASES = {"rachel kim": "@rachelkim_news", "rachelkim_news": "@rachelkim_news",
+           "danawhitfield": "@DanaWhitfield"}
+
+
+def post(minute: float, author: str, target: str | None, label: str = "attack",
+         platform: str = "x") -> LabelledPost:
+    return LabelledPost(
+        post_id=f"{author}-{minute}", platform=platform, author=author,
+        created_at=T0 + timedelta(minutes=minute), label=label, target=target,
+        text=f"{target} you are a clown", quote="you are a clown",
+    )
+
+
+def background(hours: float = 4.0, seed: int = 1, per_hour: int = 600) -> list[LabelledPost]:
+    """Ordinary chatter: insults at the candidates (~20/hour each), arguments, cheering."""
+    rng = random.Random(seed)
+    posts = []
+    for i in range(int(hours * per_hour)):
+        minute = rng.uniform(0, hours * 60)
+        roll = rng.random()
+        author = f"user{rng.randrange(3000)}"
+        if roll < 0.035:
+            posts.append(post(minute, author, "@DanaWhitfield"))
+        elif roll < 0.07:
+            posts.append(post(minute, author, "@MarcusHaleForGov"))
+        elif roll < 0.35:
+            posts.append(post(minute, author, rng.choice(["@DanaWhitfield", None]), "substantive"))
+        else:
+            posts.append(post(minute, author, rng.choice(["@MarcusHaleForGov", None]), "other"))
+    return posts
+
+
+def run(posts: list[LabelledPost], store: IncidentStore | None = None,
+        rules: AlertRules | None = None) -> tuple[list[IncidentEvent], Detector]:
+    bus, events = EventBus(), []
+    bus.subscribe(events.append)
+    detector = Detector(rules or AlertRules(), bus, store, ALIASES)
+    detector.observe_many(sorted(posts, key=lambda p: p.created_at))
+    return events, detector
+
+
+def pileon(start: float, target: str, authors: int, minutes: float = 10.0,
+           platforms: tuple[str, ...] = ("x",)) -> list[LabelledPost]:
+    return [post(start + minutes * i / authors, f"angry{i}", target,
+                 platform=platforms[i % len(platforms)]) for i in range(authors)]
+
+
+def test_many_distinct_attackers_open_a_pileon_early() -> None:
+    posts = background() + pileon(150, "@rachelkim_news", 30)
+    events, _ = run(posts)
+    opened = [e for e in events if e.step == "opened"]
+    assert [(e.kind, e.target) for e in opened] == [("pileon", "@rachelkim_news")]
+    # opened while the pile-on was still small: in its first minutes
+    assert opened[0].fired_at < T0 + timedelta(minutes=155)
+    assert opened[0].attackers >= AlertRules().min_distinct_attackers
+
+
+def test_one_account_flooding_is_a_flood_not_a_pileon() -> None:
+    flood = [post(150 + i, "obsessed_guy", "@rachelkim_news") for i in range(25)]
+    events, _ = run(background() + flood)
+    kinds = {(e.kind, e.target) for e in events}
+    assert kinds == {("flood", "@rachelkim_news")}
+    flood_event = next(e for e in events if e.step == "opened")
+    assert flood_event.attackers == 1 and flood_event.severity == 1
+
+
+def test_substantive_or_cheering_surges_never_fire() -> None:
+    rng = random.Random(5)
+    surge = []
+    for i in range(200):  # 200 accounts argue with Hale's vote in 20 minutes ...
+        label = "attack" if rng.random() < 0.08 else "substantive"  # ... 8% misclassified
+        surge.append(post(150 + i / 10, f"voter{i}", "@MarcusHaleForGov", label))
+    cheer = [post(200 + i / 10, f"fan{i}", "@DanaWhitfield",
+                  "attack" if i % 30 == 0 else "other") for i in range(300)]
+    events, _ = run(background() + surge + cheer)
+    assert events == []
+
+
+def test_a_busy_candidates_normal_insults_do_not_fire() -> None:
+    # Dana is insulted ~60 times an hour all day long by different people: not news.
+    rng = random.Random(9)
+    steady = [post(rng.uniform(0, 480), f"critic{rng.randrange(5000)}", "@DanaWhitfield")
+              for _ in range(480)]
+    events, detector = run(background(hours=8) + steady)
+    assert events == []
+    # ... but the same number of attackers would be a pile-on on a reporter
+    events, _ = run(background(hours=8) + steady + pileon(300, "@rachelkim_news", 12))
+    assert [e.target for e in events if e.step == "opened"] == ["@rachelkim_news"]
+
+
+def test_a_debate_night_surge_on_both_candidates_does_not_fire() -> None:
+    rng = random.Random(3)
+    debate = []
+    for _ in range(600):  # both candidates insulted 8x as often for an hour
+        minute = rng.uniform(180, 240)
+        target = rng.choice(["@DanaWhitfield", "@MarcusHaleForGov"])
+        debate.append(post(minute, f"viewer{rng.randrange(20000)}", target))
+    events, _ = run(background(hours=5) + debate)
+    assert [e for e in events if e.kind == "pileon"] == []
+
+
+def test_lifecycle_opened_escalated_resolved() -> None:
+    rules = AlertRules(quiet_minutes_to_resolve=30)
+    posts = background(hours=6) + pileon(120, "@PriyaRamanCM", 60, minutes=20)
+    events, detector = run(posts, rules=rules)
+    mine = [e for e in events if e.target == "@PriyaRamanCM"]
+    steps = [e.step for e in mine]
+    assert steps[0] == "opened" and steps[-1] == "resolved"
+    assert "escalated" in steps
+    assert len({e.incident_id for e in mine}) == 1
+    severities = [e.severity for e in mine if e.step != "resolved"]
+    assert severities == sorted(severities) and len(set(severities)) == len(severities)
+    resolved = mine[-1]
+    assert resolved.attackers == 60
+    last_attack = T0 + timedelta(minutes=120 + 20 * 59 / 60)
+    assert resolved.fired_at >= last_attack + timedelta(minutes=30)
+    assert "@priyaramancm" not in detector.open_incidents
+
+
+def test_same_target_on_two_platforms_and_by_alias_is_one_incident() -> None:
+    posts = background() + pileon(150, "@rachelkim_news", 20, platforms=("x", "bluesky"))
+    posts += [post(152 + i / 2, f"named{i}", "Rachel Kim", platform="mastodon") for i in range(10)]
+    events, _ = run(posts)
+    ids = {e.incident_id for e in events}
+    assert len(ids) == 1
+    last = events[-1]
+    assert last.target == "@rachelkim_news"
+    assert set(last.platforms) == {"x", "bluesky", "mastodon"}
+
+
+def test_restart_continues_the_open_incident(archive) -> None:
+    first = background(hours=3) + pileon(150, "@rachelkim_news", 20)
+    events, detector = run(first, IncidentStore(archive))
+    detector.flush()  # the end of a batch
+    opened = [e for e in events if e.step == "opened"]
+    assert len(opened) == 1
+    # The service restarts; more attackers pile in a few minutes later.
+    more = [post(175 + i / 4, f"late{i}", "@rachelkim_news") for i in range(30)]
+    events2, detector = run(more, IncidentStore(archive))
+    assert [e.step for e in events2 if e.step == "opened"] == []
+    assert {e.incident_id for e in events2} == {opened[0].incident_id}
+    incident = detector.open_incidents["@rachelkim_news"]
+    assert len(incident.attackers) == 50
