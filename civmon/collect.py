@@ -34,7 +34,7 @@ from storage.models import CursorRow, QuarantineRow, utcnow
 
 log = logging.getLogger("civmon.collect")
 
-# Test hook: SIGKILL this process after the Nth fetch, before its commit (crash tests).
+# Test hook: SIGKILL this process after the Nth fetch of a round, before its commit.
 KILL_HOOK_ENV = "CIVMON_TEST_KILL_AFTER_FETCH"
 MAX_REPEATS = 3
 _fetches = 0
@@ -62,7 +62,9 @@ class SourceReport:
         return head + (f" (round ended early: {self.error})" if self.error else "")
 
 
-def enabled_collectors(config: Config, only: str | None = None) -> tuple[list[Collector], list[str]]:
+def enabled_collectors(
+    config: Config, only: str | None = None
+) -> tuple[list[Collector], list[str]]:
     """The collectors to run, and one line per source skipped (and why)."""
     sections = config.sources.model_dump()
     names = [only] if only else [n for n, s in sections.items() if s.get("enabled")]
@@ -79,7 +81,8 @@ def enabled_collectors(config: Config, only: str | None = None) -> tuple[list[Co
         except KeyError as exc:
             skipped.append(f"{name}: {exc.args[0]}")
         except SourceDisabled as exc:
-            skipped.append(f"{name}: disabled, {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+            hint = f" ({exc.hint})" if exc.hint else ""
+            skipped.append(f"{name}: disabled, {exc.message}{hint}")
     return collectors, skipped
 
 
@@ -176,5 +179,7 @@ def _run_query(archive: Archive, collector: Collector, policy: RetryPolicy, quer
 def run_round(archive: Archive, collectors: Iterable[Collector], policy: RetryPolicy | None = None,
               stop: Callable[[], bool] = lambda: False) -> list[SourceReport]:
     """One round of every collector given, in order."""
+    global _fetches
+    _fetches = 0
     policy = policy or RetryPolicy()
     return [run_source(archive, c, policy, stop) for c in collectors]

@@ -84,7 +84,9 @@ class SchedulerLock:
         self._pg = conn
 
     def _refuse(self, holder: tuple[str, object] | None) -> None:
-        who = f"{holder[0]} (since {holder[1]:%Y-%m-%d %H:%M:%S} UTC)" if holder else "another process"
+        who = "another process"
+        if holder:
+            who = f"{holder[0]} (since {holder[1]:%Y-%m-%d %H:%M:%S} UTC)"
         raise LockHeld(
             f"another civmon scheduler is already running against {self.archive.safe_url}: {who}",
             "stop it first (one scheduler per database); `civmon collect --once` can still run",
@@ -107,7 +109,8 @@ class SchedulerLock:
                 return True
             current = session.execute(select(ServiceLockRow.holder)
                                       .where(ServiceLockRow.name == self.name)).scalar()
-            takeover = update(ServiceLockRow).where(ServiceLockRow.name == self.name).values(**values)
+            takeover = (update(ServiceLockRow).where(ServiceLockRow.name == self.name)
+                        .values(**values))
             if not force and not (current and _pid_dead(current)):
                 stale = now - timedelta(seconds=self.stale_after)
                 takeover = takeover.where(ServiceLockRow.heartbeat_at < stale)

@@ -50,7 +50,10 @@ def pipeline_jobs(app: App) -> list[PeriodicJob]:
     and does one pass (classify pending posts, detect pile-ons and deliver the outbox,
     write the digest when due) using `app`. Collection never depends on these.
     """
-    return []
+    from civmon.labelling import labelling_job
+
+    jobs = [PeriodicJob("classify", 5.0, labelling_job(app.config, app.archive))]
+    return jobs
 
 
 class Service:
@@ -116,7 +119,8 @@ class Service:
         for collector in collectors:
             section = getattr(self.app.config.sources, collector.name, None)
             seconds = getattr(section, "poll_interval_seconds", 60)
-            self.scheduler.add_job(self._collect_job(collector, seconds), "interval", seconds=seconds,
+            self.scheduler.add_job(self._collect_job(collector, seconds), "interval",
+                                   seconds=seconds,
                                    id=collector.name, name=collector.name, next_run_time=now)
         for job in self.extra_jobs:
             self.scheduler.add_job(self._guarded(job), "interval", seconds=job.interval_seconds,

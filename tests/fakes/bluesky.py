@@ -95,10 +95,17 @@ class FakeBluesky(FakeApi):
         limit = int(query.get("limit") or 25)
         below = int(query["cursor"]) if query.get("cursor") else None
         matches = [p for p in reversed(self.posts)
-                   if tag in p["record"]["text"].lower() and (below is None or p["_seq"] < below)]
+                   if _mentions_tag(p, tag) and (below is None or p["_seq"] < below)]
         page = matches[:limit]
         body: dict[str, Any] = {"posts": [{k: v for k, v in p.items() if k != "_seq"}
                                           for p in page]}
         if len(matches) > limit:
             body["cursor"] = str(page[-1]["_seq"])
         return Reply(200, body, self.rate_headers())
+
+
+def _mentions_tag(post: dict[str, Any], tag: str) -> bool:
+    record = post["record"]
+    tags = [f.get("tag", "").lower() for facet in record.get("facets", [])
+            for f in facet.get("features", [])]
+    return tag in tags or tag in str(record.get("text", "")).lower()

@@ -33,12 +33,14 @@ def start(platforms: tuple[str, ...] = PLATFORMS, slow_seconds: float = 0.5) -> 
 
 
 def config(fakes: dict[str, FakeApi], timeout: float = 5.0, database_url: str | None = None,
-           interval: int = 1) -> dict[str, Any]:
+           interval: int = 1, x_page_size: int = 100) -> dict[str, Any]:
     """A config.yaml document: only base URLs and ${ENV} credential references."""
     sources: dict[str, Any] = {}
     if "x" in fakes:
-        sources["x"] = {"enabled": True, "base_url": fakes["x"].url, "poll_interval_seconds": interval,
-                        "bearer_token": "${X_BEARER_TOKEN}", "timeout_seconds": timeout}
+        sources["x"] = {"enabled": True, "base_url": fakes["x"].url,
+                        "poll_interval_seconds": interval,
+                        "bearer_token": "${X_BEARER_TOKEN}", "timeout_seconds": timeout,
+                        "page_size": x_page_size}
     if "reddit" in fakes:
         sources["reddit"] = {
             "enabled": True, "oauth_url": fakes["reddit"].url, "reddit_url": fakes["reddit"].url,
@@ -52,7 +54,8 @@ def config(fakes: dict[str, FakeApi], timeout: float = 5.0, database_url: str | 
     if "mastodon" in fakes:
         sources["mastodon"] = {"enabled": True, "instances": [fakes["mastodon"].url],
                                "timeout_seconds": timeout, "poll_interval_seconds": interval}
-    doc: dict[str, Any] = {"campaigns": [{"name": "Whitfield for Governor", "hashtags": ["#" + HASHTAG]}],
+    campaign = {"name": "Whitfield for Governor", "hashtags": ["#" + HASHTAG]}
+    doc: dict[str, Any] = {"campaigns": [campaign],
                            "sources": sources}
     if database_url:
         doc["storage"] = {"database_url": database_url}

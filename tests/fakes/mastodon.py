@@ -35,13 +35,15 @@ class FakeMastodon(FakeApi):
                 body = text or f"Toot {seq} on the race"
                 self.statuses.append({
                     "id": sid, "uri": f"{self.url}/users/{user}/statuses/{sid}",
-                    "url": f"{self.url}/@{user}/{sid}", "created_at": _iso(EPOCH + timedelta(seconds=seq)),
+                    "url": f"{self.url}/@{user}/{sid}",
+                    "created_at": _iso(EPOCH + timedelta(seconds=seq)),
                     "content": f'<p>{body} <a href="{self.url}/tags/{self.hashtag}" class="mention '
                                f'hashtag" rel="tag">#<span>{self.hashtag}</span></a></p>',
                     "account": {"id": str(seq % 4 + 1), "username": user, "acct": user,
                                 "display_name": user.title(), "url": f"{self.url}/@{user}",
                                 "created_at": _iso(EPOCH), "locked": False, "bot": False},
-                    "tags": [{"name": self.hashtag.lower(), "url": f"{self.url}/tags/{self.hashtag}"}],
+                    "tags": [{"name": self.hashtag.lower(),
+                              "url": f"{self.url}/tags/{self.hashtag}"}],
                     "mentions": [], "emojis": [], "media_attachments": [],
                     "in_reply_to_id": None, "in_reply_to_account_id": None,
                     "visibility": "public", "language": "en", "sensitive": False,

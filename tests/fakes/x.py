@@ -35,7 +35,8 @@ class FakeX(FakeApi):
                 body = text or f"Post {seq} about the debate #{self.hashtag}"
                 self.tweets.append({
                     "id": tweet_id, "text": body, "author_id": author,
-                    "created_at": (EPOCH + timedelta(seconds=seq)).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                    "created_at": (EPOCH + timedelta(seconds=seq))
+                    .strftime("%Y-%m-%dT%H:%M:%S.000Z"),
                     "conversation_id": tweet_id, "lang": "en",
                     "edit_history_tweet_ids": [tweet_id],
                     "entities": {"hashtags": [{"start": 0, "end": 5, "tag": t}
