@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from civmon import __version__
 from civmon.errors import CivmonError
@@ -90,6 +90,14 @@ class Ingest:
         """Import one file; progress is called once per batch."""
         if not path.is_file():
             raise CivmonError(f"no such file: {path}", "pass a .jsonl, .json or .csv file")
+        try:
+            self._file(path, progress)
+        except OSError as exc:
+            raise CivmonError(f"cannot import {path}: {exc.strerror or exc}",
+                              "check the file and that its folder is writable "
+                              "(the rejects file is written next to it)") from None
+
+    def _file(self, path: Path, progress: Progress | None) -> None:
         reader = FileReader(path, self.format, __version__, self.mapping)
         rejects = _Rejects(path, self.on_reject)
         batch: list[Record] = []
@@ -122,6 +130,8 @@ class Ingest:
         try:
             with self.archive.session() as session:
                 result = store_posts(session, [p for r in batch for p in r.posts])
+        except (OperationalError, InterfaceError) as exc:  # the database, not the data
+            raise _database_failed(exc) from None
         except (SQLAlchemyError, UnicodeError, ValueError):
             result = StoreResult()
             for record in batch:
@@ -134,9 +144,18 @@ class Ingest:
         try:
             with self.archive.session() as session:
                 return store_posts(session, record.posts)
+        except (OperationalError, InterfaceError) as exc:
+            raise _database_failed(exc) from None
         except (SQLAlchemyError, UnicodeError, ValueError) as exc:
             reason = f"the database refused it: {str(exc).splitlines()[0][:300]}"
             raw = "\n".join(json.dumps(to_canonical(p), default=str)
                             for p in record.posts)
             rejects.add(record.line, reason, raw)
             return StoreResult()
+
+
+def _database_failed(exc: SQLAlchemyError) -> CivmonError:
+    return CivmonError(
+        f"the database failed during the import: {getattr(exc, 'orig', None) or exc}",
+        "the batch in progress was not stored; rerun the same command to resume",
+    )

@@ -147,3 +147,22 @@ def test_twarc2_and_csv_files_import(archive, tmp_path: Path) -> None:
     assert (job.summary.new, job.summary.rejected) == (2, 1)
     stored = sorted(p[:3] for p in snapshot(archive))
     assert stored == [("reddit", "9", "u/x"), ("x", "5", "@harbor_hank")]
+
+
+def test_a_database_failure_stops_the_import_instead_of_rejecting_lines(
+    sqlite_archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from civmon import ingest as module
+    from civmon.errors import CivmonError
+
+    def locked(session, posts):  # type: ignore[no-untyped-def]
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(module, "store_posts", locked)
+    job = Ingest(sqlite_archive)
+    with pytest.raises(CivmonError, match="database is locked") as caught:
+        job.file(write_jsonl(tmp_path / "posts.jsonl", range(10)))
+    assert "rerun" in (caught.value.hint or "")
+    assert job.summary.rejected == 0 and not (tmp_path / "posts.jsonl.rejects.jsonl").exists()

@@ -96,6 +96,9 @@ def test_config_show_masks_every_secret(monkeypatch: pytest.MonkeyPatch) -> None
         ["export", "--since", "last tuesday", "--config", "{good}", "--db", "sqlite:///{tmp}/a.db"],
         ["export", "--pseudonymize", "--config", "{good}", "--db", "sqlite:///{tmp}/a.db"],
         ["export", "--format", "xml", "--config", "{good}"],
+        ["export", "-o", "{tmp}/no/such/folder/x.jsonl", "--config", "{good}",
+         "--db", "sqlite:///{tmp}/a.db"],
+        ["ingest", "{tmp}", "--config", "{good}", "--db", "sqlite:///{tmp}/a.db"],
     ],
 )
 def test_user_errors_print_a_message_not_a_traceback(tmp_path: Path, args: list[str]) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from civmon.errors import CivmonError
 from civmon.export import FORMATS as EXPORT_FORMATS
 from civmon.export import ExportOptions, export_posts, pseudonymizer_from_env
 from civmon.ingest import Ingest, IngestSummary
@@ -209,6 +210,9 @@ def _export(archive: Archive, flt: PostFilter, options: ExportOptions, output: s
         with open(partial, "wb") as out:
             count = export_posts(archive, flt, options, out)
         os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CivmonError(f"cannot write {target}: {exc.strerror or exc}") from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
