@@ -132,6 +132,7 @@ class Detector:
         self._posts: GlobalRate | None = None  # every post
         self._attacks: GlobalRate | None = None  # every attack, on anyone
         self._next_sweep = 0.0
+        self._clock = 0.0
 
     # --- input -----------------------------------------------------------------------
 
@@ -139,9 +140,12 @@ class Detector:
         for post in posts:
             self.observe(post)
 
-    def observe(self, post: LabelledPost) -> None:
-        """Take one post (posts must come in created_at order)."""
-        now = post.created_at.timestamp()
+    def observe(self, post: LabelledPost, *, learn_only: bool = False) -> None:
+        """Take one post. Posts should come in created_at order; a late one counts as seen
+        now. `learn_only` (warming up after a restart) updates windows and baselines but
+        opens, grows and publishes nothing."""
+        now = max(post.created_at.timestamp(), self._clock)
+        self._clock = now
         self._tick(now)
         assert self._posts is not None and self._attacks is not None
         self._posts.add(now)
@@ -160,6 +164,8 @@ class Detector:
         state.add_attack(now, post)
         if key not in self._busy and state.baseline.per_hour(now) >= self.rules.peer_min_per_hour:
             self._busy[key] = state
+        if learn_only:
+            return
         flood = self._author_count(state, post.author, now)
         incident = self._open.get(key)
         if incident is None:

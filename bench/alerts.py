@@ -78,7 +78,7 @@ def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
     for line in lines:
         if line["kind"] == "pileon" and line["incident_id"] not in first:
             first[line["incident_id"]] = line
-    caught, early, leads, delays, uncaught = 0, 0, [], [], []
+    caught, early, leads, delays, uncaught, late = 0, 0, [], [], [], []
     for ep in pileons:
         start, mid, end = (parse_time(ep[k]) for k in ("start", "midpoint", "end"))
         hits = [parse_time(li["fired_at"]) for li in lines if li["kind"] == "pileon"
@@ -90,6 +90,8 @@ def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
             when = min(hits)
             caught += 1
             early += when <= mid
+            if when > mid:
+                late.append({**ep, "fired_at": when.isoformat()})
             leads.append((mid - when).total_seconds() / 60)
             delays.append((when - start).total_seconds() / 60)
     false, false_lines = 0, []
@@ -105,7 +107,7 @@ def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
     return {"pileons": len(pileons), "caught": caught, "early": early, "leads": leads,
             "delays": delays, "false": false, "floods": len(floods), "floods_flagged": flood_hits,
             "false_lines": false_lines,
-            "missed": uncaught}
+            "missed": uncaught, "late": late}
 
 
 def replay_day(posts_json: list[dict[str, Any]], labeller: Any, rules: AlertRules,
@@ -147,11 +149,13 @@ def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
         totals["delays"] += result["delays"]
         totals["false_by_day"].append(result["false"])
         if args.verbose:
-            print(f"day seed={seed} debate={debate}: {json.dumps({k: v for k, v in result.items() if k not in ('leads', 'delays')}, default=str)}", file=sys.stderr)
+            print(f"day seed={seed} debate={debate}: {json.dumps({k: v for k, v in result.items() if isinstance(v, int)})}", file=sys.stderr)
             for line in result["false_lines"]:
                 print("    FALSE", line, file=sys.stderr)
             for ep in result["missed"]:
                 print("    MISSED", ep, file=sys.stderr)
+            for ep in result["late"]:
+                print("    LATE", ep, file=sys.stderr)
     return totals
 
 
