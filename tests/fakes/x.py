@@ -3,6 +3,7 @@ next_token paging, x-rate-limit-* headers and v2 problem bodies."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,7 +22,8 @@ class FakeX(FakeApi):
         super().__init__(**kwargs)
         self.token = token
         self.hashtag = hashtag
-        self.tweets: list[dict[str, Any]] = []  # oldest first
+        self.tweets: list[dict[str, Any]] = []  # oldest first, ids ascending
+        self._int_ids: list[int] = []
         self.users = {str(i): {"id": str(i), "username": f"voter{i}", "name": f"Voter {i}"}
                       for i in range(1, 8)}
 
@@ -44,6 +46,11 @@ class FakeX(FakeApi):
                 })
                 ids.append(tweet_id)
         return ids
+
+    def _ids(self) -> list[int]:
+        if len(self._int_ids) != len(self.tweets):
+            self._int_ids = [int(t["id"]) for t in self.tweets]
+        return self._int_ids
 
     def published_ids(self) -> set[str]:
         return {t["id"] for t in self.tweets}
@@ -75,9 +82,15 @@ class FakeX(FakeApi):
         since = int(request.query.get("since_id") or 0)
         limit = int(request.query.get("max_results") or 10)
         below = int(request.query["next_token"][1:]) if "next_token" in request.query else None
-        matches = [t for t in reversed(self.tweets)
-                   if int(t["id"]) > since and (below is None or int(t["id"]) < below)
-                   and tags & {h["tag"].lower() for h in t["entities"]["hashtags"]}]
+        ids = self._ids()
+        low = bisect.bisect_right(ids, since)
+        high = bisect.bisect_left(ids, below) if below is not None else len(ids)
+        matches = []
+        for tweet in reversed(self.tweets[low:high]):  # newest first, stop at one extra
+            if tags & {h["tag"].lower() for h in tweet["entities"]["hashtags"]}:
+                matches.append(tweet)
+                if len(matches) > limit:
+                    break
         page, rest = matches[:limit], matches[limit:]
         if not page:
             return Reply(200, {"meta": {"result_count": 0}}, self.rate_headers())
