@@ -80,7 +80,7 @@ class MastodonCollector:
     def queries(self) -> Sequence[str]:
         return [f"{instance} #{tag}" for instance in self.clients for tag in self.hashtags]
 
-    def _translate(self, exc: Exception, client: Mastodon) -> Exception:
+    def _translate(self, exc: Exception) -> Exception:
         if isinstance(exc, mastodon_py.MastodonRatelimitError):
             return RateLimited("Mastodon answered 429", reset_from_headers(self._last_headers))
         if isinstance(exc, mastodon_py.MastodonUnauthorizedError):
@@ -103,7 +103,7 @@ class MastodonCollector:
         try:
             page = client.timeline_hashtag(tag, min_id=min_id, limit=self.page_size)
         except Exception as exc:
-            raise self._translate(exc, client) from exc
+            raise self._translate(exc) from exc
         items, rejected = [], []
         for status in page:
             if isinstance(status, dict) and status.get("id") is not None:

@@ -6,9 +6,11 @@ and then calls <oauth_url>. `reddit.request` gives the raw Listing JSON (t3 / t1
 which is what the archive keeps. prawcore's own retries are turned off and its rate-limit
 sleeps go through collectors.retry.sleep, so one policy governs every wait.
 
-One query per subreddit ("r/<name>"). Cursor (JSON): {"watermark"} between rounds, the
-newest created_utc archived; mid-round, paging back with `after`:
-{"watermark", "after", "round_newest"}. Paging stops at the watermark.
+One query per subreddit ("r/<name>"). Cursor (JSON): {"watermark", "recent"} between
+rounds: the newest created_utc archived and the ids of the `recent_threads` newest matched
+threads, whose comments are fetched again at the end of each round so late comments are
+caught; mid-round, paging back with `after`: {"watermark", "after", "round_newest",
+"recent"}. Paging stops at the watermark.
 """
 
 from __future__ import annotations
@@ -118,6 +120,8 @@ class RedditCollector:
     """Search each configured subreddit for the campaign terms, newest first."""
 
     page_size: ClassVar[int] = PAGE_SIZE
+    # Threads whose comments are fetched again each round, to catch late comments.
+    recent_threads: ClassVar[int] = 25
     name: ClassVar[str] = "reddit"
 
     def __init__(self, config: Config) -> None:
@@ -164,24 +168,31 @@ class RedditCollector:
             if not isinstance(created, int | float):
                 rejected.append(("search result without data.created_utc", repr(thing)))
                 continue
+            if thing.get("kind") != "t3" or not data.get("id"):
+                rejected.append(("search result is not a submission", repr(thing)))
+                continue
             if created <= watermark:
                 reached = True
                 continue
             items.append(thing)
-            items.extend(self._thread_comments(thing))
+            items.extend(self._thread_comments(str(data["id"])))
+        page_threads = [str(t["data"]["id"]) for t in items if t.get("kind") == "t3"]
+        recent = list(dict.fromkeys(page_threads + list(state.get("recent") or [])))
+        recent = recent[: self.recent_threads]
         newest = max([float(t["data"]["created_utc"]) for t in items if t.get("kind") == "t3"]
                      + [float(state.get("round_newest") or 0)])
         after = (listing.get("data") or {}).get("after")
         if after and not reached:
-            nxt = {"watermark": watermark or None, "after": after, "round_newest": newest or None}
+            nxt = {"watermark": watermark or None, "after": after,
+                   "round_newest": newest or None, "recent": recent}
             return Batch(items, dump_cursor(nxt), more=True, rejected=rejected)
-        return Batch(items, dump_cursor({"watermark": max(newest, watermark) or None}),
-                     rejected=rejected)
+        for article in recent:  # last page: new comments on recently matched threads
+            if article not in page_threads:
+                items.extend(self._thread_comments(article))
+        final = {"watermark": max(newest, watermark) or None, "recent": recent}
+        return Batch(items, dump_cursor(final), rejected=rejected)
 
-    def _thread_comments(self, thing: dict[str, Any]) -> list[Any]:
-        article = (thing.get("data") or {}).get("id")
-        if thing.get("kind") != "t3" or not article:
-            return []
+    def _thread_comments(self, article: str) -> list[Any]:
         listings = self._get(f"comments/{article}", {"sort": "new", "limit": 500, "raw_json": 1})
         if not isinstance(listings, list) or len(listings) < 2:
             raise TransientError("Reddit sent a comment page of the wrong shape")

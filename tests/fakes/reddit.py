@@ -71,6 +71,17 @@ class FakeReddit(FakeApi):
                 self.comments[sid] = tree
         return names
 
+    def add_comment(self, submission_name: str) -> str:
+        """A late top-level comment on an existing thread; returns its fullname."""
+        with self.lock:
+            sid = submission_name.removeprefix("t3_")
+            cid, created = self._next()
+            self.comments[sid].insert(0, {"kind": "t1", "data": {
+                "id": cid, "name": f"t1_{cid}", "author": "latecomer", "body": "Late comment",
+                "created_utc": created, "link_id": f"t3_{sid}", "parent_id": f"t3_{sid}",
+                "replies": "", "permalink": f"/r/{self.subreddit}/comments/{sid}/thread/{cid}/"}})
+        return f"t1_{cid}"
+
     def published_ids(self) -> set[str]:
         ids = {s["data"]["name"] for s in self.submissions}
         for tree in self.comments.values():
