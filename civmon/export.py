@@ -17,7 +17,7 @@ import gc
 import io
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -161,7 +161,9 @@ def _parquet(rows: Iterator[Fields], out: IO[bytes], options: ExportOptions) -> 
 
 
 def _table(group: list[Fields], schema: Any, pa: Any) -> Any:
-    columns = list(zip(*group, strict=True)) if group else [[] for _ in COLUMNS]
+    columns: list[Sequence[Any]] = (
+        list(zip(*group, strict=True)) if group else [[] for _ in COLUMNS]
+    )
     arrays = [
         pa.array(list(values), type=pa.string()).cast(field.type) if field.name == "created_at"
         else pa.array(list(values), type=field.type)

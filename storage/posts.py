@@ -109,10 +109,11 @@ def _insert_ignoring_conflicts(session: Session, posts: Sequence[Post]) -> int:
     if dialect != "postgresql":  # pragma: no cover - only the two supported backends are tested
         raise NotImplementedError(dialect)
     # psycopg reports no rowcount for executemany: count the RETURNING rows instead.
-    table = PostRow.__table__
-    stmt = postgresql.insert(table).on_conflict_do_nothing(index_elements=["platform", "native_id"])
+    stmt = postgresql.insert(PostRow).on_conflict_do_nothing(
+        index_elements=["platform", "native_id"]
+    )
     rows = [post.row_values() for post in posts]
-    return len(session.execute(stmt.returning(table.c.id), rows).all())
+    return len(session.execute(stmt.returning(PostRow.id), rows).all())
 
 
 def _stored(

@@ -91,7 +91,7 @@ def _conditions(flt: PostFilter, latest: Any) -> list[ColumnElement[bool]]:
     return where
 
 
-def posts_query(flt: PostFilter, dialect: str) -> Select[Any]:
+def posts_query(flt: PostFilter, dialect: str) -> Select[*tuple[Any, ...]]:
     """The SELECT behind stream_posts; JSON columns as text, SQLite times as stored text."""
     latest = latest_classification()
     created = (

@@ -158,7 +158,11 @@ def _checked(obj: Any, collector_version: str, collector: str) -> Post:
         hashtags=_string_list(obj, "hashtags"),
         mentions=_string_list(obj, "mentions"),
         raw=raw,
-        **optional,
+        author_id=optional["author_id"],
+        reply_to=optional["reply_to"],
+        conversation_id=optional["conversation_id"],
+        url=optional["url"],
+        lang=optional["lang"],
     )
 
 

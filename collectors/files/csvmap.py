@@ -76,7 +76,7 @@ def row_to_post(
         else:
             record[field] = value
     if None in row:
-        raise BadRecord(f"row has {len(row) + len(row[None]) - 1} fields, more than the header")  # type: ignore[index]
+        raise BadRecord("row has more fields than the header")
     raw_column = mapping.get("raw", "raw")
     raw: dict[str, Any] = {}
     if row.get(raw_column):

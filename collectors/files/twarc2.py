@@ -63,6 +63,7 @@ def tweet_to_post(
     if not isinstance(username, str) or not username:
         raise BadRecord(f"tweet {tweet_id}: author username not found (no 'author' and "
                         "author_id not in includes.users)")
+    author_id = author.get("id") if isinstance(author, dict) else None
     replied = tweet.get("in_reply_to_user")
     if not isinstance(replied, dict):
         replied = users.get(str(tweet.get("in_reply_to_user_id")))
@@ -77,7 +78,7 @@ def tweet_to_post(
         platform="x",
         native_id=str(tweet_id),
         author_handle="@" + username,
-        author_id=str(tweet.get("author_id") or author.get("id") or "") or None,
+        author_id=str(tweet.get("author_id") or author_id or "") or None,
         text=text,
         created_at=parse_time(tweet.get("created_at")),
         reply_to="@" + reply_to if isinstance(reply_to, str) and reply_to else None,
