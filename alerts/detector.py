@@ -7,9 +7,9 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
 
 1. at least `min_distinct_attackers` distinct authors attacked the target;
 2. the attack count, each author counted at most `per_author_cap` times, is at least
-   `rate_multiplier` times what the target's own baseline predicts (for a window of
-   `window_minutes`; shorter windows need more, longer ones less, by the square root) (see alerts.baseline:
-   per-target EWMA with a floor, a time-of-day profile, scaled up during global surges);
+   `rate_multiplier` times what the target's own baseline predicts (see alerts.baseline:
+   per-target EWMA with a floor, a time-of-day profile, scaled during global surges) for a
+   `window_minutes` window; shorter windows need more, longer ones less (square root);
 3. that count is improbable under the baseline: Poisson tail p <= `max_poisson_p` (scaled
    down for targets busier than the floor, which are tested far more often);
 4. attacks are at least `min_attack_share` of all posts addressed to the target in the
@@ -49,6 +49,7 @@ MAX_SEVERITY = 5
 # A quiet hour lowers expectations, but never below half the learned rate: after a debate
 # night the global baseline remembers the surge longer than a winsorised target does.
 MIN_SURGE = 0.5
+PRUNE_SECONDS = 1800.0  # how often per-author memory of quiet authors is dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ class Detector:
         self._attacks: GlobalRate | None = None  # every attack, on anyone
         self._next_sweep = 0.0
         self._clock = 0.0
+        self._next_prune = 0.0
 
     # --- input -----------------------------------------------------------------------
 
@@ -260,31 +262,36 @@ class Detector:
     # --- decisions --------------------------------------------------------------------------
 
     def _pileon_window(self, state: _TargetState, now: float) -> tuple[float, float] | None:
-        """(window, expected rate) of the first window whose evidence says pile-on."""
+        """(window, expected rate) of the first window whose evidence says pile-on.
+
+        Cheap tests first: most posts at a busy candidate fail on the raw count against a
+        lower bound of the expectation, before any surge or author counting is done.
+        """
         r = self.rules
+        lowest = max(r.baseline_floor_per_hour, state.baseline.per_hour(now) * MIN_SURGE)
         for window, mult in zip(self._windows, self._multipliers, strict=True):
             since = now - window
             if since < state.quiet_since:  # a resolved incident's posts are not new evidence
                 break
             n = state.attacks.count_since(since)
-            if n < r.min_distinct_attackers:
+            if n < r.min_distinct_attackers or n < mult * lowest * window / 3600.0:
                 continue
             expected = self.expected_per_hour(state, now, window)
             lam = expected * window / 3600.0
-            if n < mult * lam:
-                continue
-            counts = Counter(state.window_authors(since))
-            capped = sum(min(c, r.per_author_cap) for c in counts.values())
-            if len(counts) < r.min_distinct_attackers or capped < mult * lam:
+            # A busy target is tested on every one of its many posts: hold it to a stricter
+            # p-value, in proportion, so its false alarms per day stay as rare as anyone's.
+            p_limit = r.max_poisson_p * min(1.0, r.baseline_floor_per_hour / expected)
+            if n < mult * lam or poisson_tail(n, lam) > p_limit:
                 continue
             if n < r.min_attack_share * state.traffic.count_since(since):
                 continue
             before = state.attacks.count_since(max(since - window, state.quiet_since)) - n
             if n < r.growth_ratio * before:
                 continue
-            # A busy target is tested on every one of its many posts: hold it to a stricter
-            # p-value, in proportion, so its false alarms per day stay as rare as anyone's.
-            p_limit = r.max_poisson_p * min(1.0, r.baseline_floor_per_hour / expected)
+            counts = Counter(state.window_authors(since))
+            capped = sum(min(c, r.per_author_cap) for c in counts.values())
+            if len(counts) < r.min_distinct_attackers or capped < mult * lam:
+                continue
             if poisson_tail(capped, lam) > p_limit:
                 continue
             peers = self.peer_surge(state, now, window)
@@ -301,6 +308,8 @@ class Detector:
         if self._origin is not None and now - self._origin < self.rules.warmup_minutes * 60:
             return
         found = self._pileon_window(state, now)
+        if found is None and flood < self.rules.flood_min_posts:
+            return
         expected = self.expected_per_hour(state, now, self._flood_window)
         if found is not None:
             window, expected = found
@@ -330,22 +339,25 @@ class Detector:
         state.baseline.frozen = True
         self._publish("opened", incident)
 
-    def _grow(self, incident: Incident, state: _TargetState, post: LabelledPost, now: float) -> None:
+    def _grow(
+        self, incident: Incident, state: _TargetState, post: LabelledPost, now: float
+    ) -> None:
         incident.attackers.add(post.author)
         incident.attack_posts += 1
         incident.platforms.add(post.platform)
         incident.updated_at = utc(now)
         incident.add_example(_example(post))
-        expected = self.expected_per_hour(state, now, self._flood_window)
         n = state.attacks.count_since(now - self._flood_window)
-        lam = expected * self._flood_window / 3600.0
         incident.rate_per_hour = n * 3600.0 / self._flood_window
-        if n >= max(3.0, 2.0 * lam):
-            incident.last_active = now
+        if n >= 3:
+            expected = self.expected_per_hour(state, now, self._flood_window)
+            if n >= 2.0 * expected * self._flood_window / 3600.0:
+                incident.last_active = now
         upgraded = False
-        if incident.kind == "flood" and self._pileon_window(state, now) is not None:
+        found = self._pileon_window(state, now) if incident.kind == "flood" else None
+        if found is not None:
             incident.kind, upgraded = "pileon", True
-            incident.baseline_per_hour = expected
+            incident.baseline_per_hour = found[1]
         severity = self._severity(incident)
         if severity > incident.severity or upgraded:
             incident.severity = max(severity, incident.severity)
@@ -372,9 +384,11 @@ class Detector:
                     self._targets[key].baseline.frozen = False
                     self._targets[key].quiet_since = now
                 self._publish("resolved", incident)
-        for state in self._targets.values():
-            if len(state.by_author) > 200:
-                self._prune_authors(state, now)
+        if now >= self._next_prune:
+            self._next_prune = now + PRUNE_SECONDS
+            for state in self._targets.values():
+                if len(state.by_author) > 200:
+                    self._prune_authors(state, now)
 
     def _publish(self, step: Step, incident: Incident) -> None:
         self.bus.publish(IncidentEvent(

@@ -39,6 +39,9 @@ from civmon.config import AlertRules, Config, load_config
 from collectors.files.canonical import from_canonical
 from storage import Post, open_archive
 
+# How often, relative to --noise, a post of each label is misread as an attack.
+FLIP_TO_ATTACK = {"substantive": 0.8, "other": 0.25}
+
 
 class OracleLabeller:
     """Ground-truth labels, optionally with classifier-like mistakes."""
@@ -56,9 +59,7 @@ class OracleLabeller:
             roll = self._rng.random()
             if label == "attack" and roll < self._noise:
                 label, target = ("substantive" if roll < self._noise / 2 else "other"), None
-            elif label == "substantive" and roll < self._noise * 0.8:
-                label, target = "attack", addressee(post)
-            elif label == "other" and roll < self._noise * 0.25:
+            elif roll < self._noise * FLIP_TO_ATTACK.get(label, 0.0):
                 label, target = "attack", addressee(post)
             out.append(PostLabel(label=label, target=target))
         return out
@@ -70,8 +71,9 @@ def model_labeller(config: Config) -> Any:
     return real_labeller(config)
 
 
-def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
-             slack_minutes: float = 30.0) -> dict[str, Any]:
+def evaluate(
+    lines: list[dict[str, Any]], episodes: list[dict[str, Any]], slack_minutes: float = 30.0
+) -> dict[str, Any]:
     """Match alert lines to the day's episodes."""
     pileons = [e for e in episodes if e["kind"] == "pileon"]
     first: dict[int, dict[str, Any]] = {}
@@ -81,8 +83,13 @@ def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
     caught, early, leads, delays, uncaught, late = 0, 0, [], [], [], []
     for ep in pileons:
         start, mid, end = (parse_time(ep[k]) for k in ("start", "midpoint", "end"))
-        hits = [parse_time(li["fired_at"]) for li in lines if li["kind"] == "pileon"
-                and li["target"].lower() == ep["target"].lower() and start <= parse_time(li["fired_at"]) <= end]
+        hits = [
+            parse_time(li["fired_at"])
+            for li in lines
+            if li["kind"] == "pileon"
+            and li["target"].lower() == ep["target"].lower()
+            and start <= parse_time(li["fired_at"]) <= end
+        ]
         if not hits:
             ep["lines"] = [li for li in lines if li["target"].lower() == ep["target"].lower()]
             uncaught.append(ep)
@@ -97,21 +104,45 @@ def evaluate(lines: list[dict[str, Any]], episodes: list[dict[str, Any]],
     false, false_lines = 0, []
     for line in first.values():
         when = parse_time(line["fired_at"])
-        if not any(line["target"].lower() == ep["target"].lower()
-                   and parse_time(ep["start"]).timestamp() - 600 <= when.timestamp()
-                   <= parse_time(ep["end"]).timestamp() + slack_minutes * 60 for ep in pileons):
+        if not any(
+            line["target"].lower() == ep["target"].lower()
+            and parse_time(ep["start"]).timestamp() - 600
+            <= when.timestamp()
+            <= parse_time(ep["end"]).timestamp() + slack_minutes * 60
+            for ep in pileons
+        ):
             false += 1
             false_lines.append(line)
     floods = [e for e in episodes if e["kind"] == "flood"]
-    flood_hits = sum(1 for e in floods if any(li["kind"] == "flood" and li["target"].lower() == e["target"].lower() for li in lines))
-    return {"pileons": len(pileons), "caught": caught, "early": early, "leads": leads,
-            "delays": delays, "false": false, "floods": len(floods), "floods_flagged": flood_hits,
-            "false_lines": false_lines,
-            "missed": uncaught, "late": late}
+    flood_hits = sum(
+        1
+        for e in floods
+        if any(
+            li["kind"] == "flood" and li["target"].lower() == e["target"].lower() for li in lines
+        )
+    )
+    return {
+        "pileons": len(pileons),
+        "caught": caught,
+        "early": early,
+        "leads": leads,
+        "delays": delays,
+        "false": false,
+        "floods": len(floods),
+        "floods_flagged": flood_hits,
+        "false_lines": false_lines,
+        "missed": uncaught,
+        "late": late,
+    }
 
 
-def replay_day(posts_json: list[dict[str, Any]], labeller: Any, rules: AlertRules,
-               aliases: dict[str, str], archive_url: str | None = None) -> tuple[list[dict[str, Any]], ReplayStats]:
+def replay_day(
+    posts_json: list[dict[str, Any]],
+    labeller: Any,
+    rules: AlertRules,
+    aliases: dict[str, str],
+    archive_url: str | None = None,
+) -> tuple[list[dict[str, Any]], ReplayStats]:
     posts = [from_canonical(p, "bench") for p in posts_json]
     bus = EventBus()
     sink = open("/dev/null", "w")  # noqa: SIM115 - closed below
@@ -128,9 +159,18 @@ def replay_day(posts_json: list[dict[str, Any]], labeller: Any, rules: AlertRule
 
 
 def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
-    totals: dict[str, Any] = {"days": 0, "pileons": 0, "caught": 0, "early": 0, "leads": [],
-                              "delays": [], "false": 0, "floods": 0, "floods_flagged": 0,
-                              "false_by_day": []}
+    totals: dict[str, Any] = {
+        "days": 0,
+        "pileons": 0,
+        "caught": 0,
+        "early": 0,
+        "leads": [],
+        "delays": [],
+        "false": 0,
+        "floods": 0,
+        "floods_flagged": 0,
+        "false_by_day": [],
+    }
     aliases = config.watched_aliases()
     for i in range(args.days):
         debate = i < args.debate_days
@@ -139,7 +179,9 @@ def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
         if args.labels == "model":
             labeller = model_labeller(config)
         else:
-            labeller = OracleLabeller(truth["labels"], args.noise if args.labels == "noisy" else 0.0, seed)
+            labeller = OracleLabeller(
+                truth["labels"], args.noise if args.labels == "noisy" else 0.0, seed
+            )
         lines, _stats = replay_day(posts, labeller, config.alerts.rules, aliases)
         result = evaluate(lines, truth["episodes"])
         totals["days"] += 1
@@ -149,7 +191,8 @@ def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
         totals["delays"] += result["delays"]
         totals["false_by_day"].append(result["false"])
         if args.verbose:
-            print(f"day seed={seed} debate={debate}: {json.dumps({k: v for k, v in result.items() if isinstance(v, int)})}", file=sys.stderr)
+            counts = {k: v for k, v in result.items() if isinstance(v, int)}
+            print(f"day seed={seed} debate={debate}: {json.dumps(counts)}", file=sys.stderr)
             for line in result["false_lines"]:
                 print("    FALSE", line, file=sys.stderr)
             for ep in result["missed"]:
@@ -167,7 +210,9 @@ def throughput(args: argparse.Namespace, config: Config) -> dict[str, Any]:
         labeller = OracleLabeller(truth["labels"], args.noise, args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'replay.db'}" if args.store else None
-        _lines, stats = replay_day(posts, labeller, config.alerts.rules, config.watched_aliases(), url)
+        _lines, stats = replay_day(
+            posts, labeller, config.alerts.rules, config.watched_aliases(), url
+        )
     out = stats.as_json()
     out["detect_posts_per_s"] = round(stats.posts / max(stats.detect_s, 1e-9))
     if args.labels == "model":
@@ -186,27 +231,45 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--config", type=Path, default=Path("config.yaml"))
     parser.add_argument("--throughput", type=int, default=0, help="posts in the throughput day")
     parser.add_argument("--store", action="store_true", help="throughput run stores into SQLite")
-    parser.add_argument("--rule", action="append", default=[], metavar="KEY=VALUE",
-                        help="override one alerts.rules setting, e.g. rate_multiplier=3")
+    parser.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override one alerts.rules setting, e.g. rate_multiplier=3",
+    )
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
     config = load_config(args.config)
     for item in args.rule:
         key, _, value = item.partition("=")
         setattr(config.alerts.rules, key, json.loads(value))
-    report: dict[str, Any] = {"labels": args.labels, "rules": config.alerts.rules.model_dump(),
-                              "generated_at": datetime.now().isoformat()}
+    report: dict[str, Any] = {
+        "labels": args.labels,
+        "rules": config.alerts.rules.model_dump(),
+        "generated_at": datetime.now().isoformat(),
+    }
     if args.days:
         t = run_days(args, config)
-        report.update({
-            "days": t["days"], "debate_days": min(args.debate_days, args.days),
-            "pileons": t["pileons"], "caught": t["caught"], "caught_before_midpoint": t["early"],
-            "median_lead_minutes": round(statistics.median(t["leads"]), 1) if t["leads"] else None,
-            "median_delay_minutes": round(statistics.median(t["delays"]), 1) if t["delays"] else None,
-            "false_alarms_per_day": round(t["false"] / max(t["days"], 1), 3),
-            "max_false_alarms_in_a_day": max(t["false_by_day"], default=0),
-            "floods": t["floods"], "floods_flagged_as_flood": t["floods_flagged"],
-        })
+        report.update(
+            {
+                "days": t["days"],
+                "debate_days": min(args.debate_days, args.days),
+                "pileons": t["pileons"],
+                "caught": t["caught"],
+                "caught_before_midpoint": t["early"],
+                "median_lead_minutes": round(statistics.median(t["leads"]), 1)
+                if t["leads"]
+                else None,
+                "median_delay_minutes": round(statistics.median(t["delays"]), 1)
+                if t["delays"]
+                else None,
+                "false_alarms_per_day": round(t["false"] / max(t["days"], 1), 3),
+                "max_false_alarms_in_a_day": max(t["false_by_day"], default=0),
+                "floods": t["floods"],
+                "floods_flagged_as_flood": t["floods_flagged"],
+            }
+        )
     if args.throughput:
         started = time.perf_counter()
         report["throughput"] = throughput(args, config)

@@ -66,14 +66,78 @@ CANDIDATES = [p for p in CAST if p.role == "candidate"]
 # Who background incivility hits, with weights (candidates take most of it).
 BACKGROUND_WEIGHTS = [30, 30, 6, 2, 2, 1, 2, 2, 1, 1, 1, 1]
 # Relative volume per local hour 0..23.
-HOURLY = [0.25, 0.15, 0.1, 0.08, 0.08, 0.15, 0.35, 0.6, 0.8, 0.75, 0.7, 0.75, 0.85, 0.8,
-          0.7, 0.65, 0.7, 0.8, 0.9, 1.0, 1.0, 0.9, 0.7, 0.45]
+HOURLY = [
+    0.25,
+    0.15,
+    0.1,
+    0.08,
+    0.08,
+    0.15,
+    0.35,
+    0.6,
+    0.8,
+    0.75,
+    0.7,
+    0.75,
+    0.85,
+    0.8,
+    0.7,
+    0.65,
+    0.7,
+    0.8,
+    0.9,
+    1.0,
+    1.0,
+    0.9,
+    0.7,
+    0.45,
+]
 _NAME_ONLY = [t for t in P.ATTACK_TEMPLATES if "{t}" not in t]
 DEBATE = (19 * 60, 21 * 60 + 30)
-_FIRST = ["jess", "mike", "sam", "kat", "dev", "lou", "ria", "ben", "tess", "omar", "nina",
-          "raj", "lee", "gabe", "ivy", "max", "zoe", "hank", "june", "walt", "bea", "cruz"]
-_LAST = ["m", "_calder", "pe", "_votes", "44", "_tv", "88", "_real", "_dunmore", "x", "fan",
-         "_ellis", "_1975", "_mf", "writes", "_w", "_valley", "_cp"]
+_FIRST = [
+    "jess",
+    "mike",
+    "sam",
+    "kat",
+    "dev",
+    "lou",
+    "ria",
+    "ben",
+    "tess",
+    "omar",
+    "nina",
+    "raj",
+    "lee",
+    "gabe",
+    "ivy",
+    "max",
+    "zoe",
+    "hank",
+    "june",
+    "walt",
+    "bea",
+    "cruz",
+]
+_LAST = [
+    "m",
+    "_calder",
+    "pe",
+    "_votes",
+    "44",
+    "_tv",
+    "88",
+    "_real",
+    "_dunmore",
+    "x",
+    "fan",
+    "_ellis",
+    "_1975",
+    "_mf",
+    "writes",
+    "_w",
+    "_valley",
+    "_cp",
+]
 
 
 @dataclass
@@ -114,7 +178,8 @@ class _Day:
 
     def fresh_user(self) -> str:
         self._fresh += 1
-        return f"{self.pick(_FIRST)}{self.pick(['_', '.', ''])}{int(self.rng.integers(100, 99999))}z{self._fresh}"
+        number = int(self.rng.integers(100, 99999))
+        return f"{self.pick(_FIRST)}{self.pick(['_', '.', ''])}{number}z{self._fresh}"
 
     def platform(self) -> str:
         if not self._platform_buf:
@@ -125,18 +190,37 @@ class _Day:
         name = person.name if person else address
         first = person.first if person else address
         return template.format(
-            t=address, n=name, f=first, place=self.pick(P.PLACES), issue=self.pick(P.ISSUES),
-            rec=self.pick(P.RECORDS), ins=self.pick(P.INSULT_NOUNS), adj=self.pick(P.INSULT_ADJS),
-            go=self.pick(P.GO_AWAY), x=self.pick(P.EXCLAIM),
+            t=address,
+            n=name,
+            f=first,
+            place=self.pick(P.PLACES),
+            issue=self.pick(P.ISSUES),
+            rec=self.pick(P.RECORDS),
+            ins=self.pick(P.INSULT_NOUNS),
+            adj=self.pick(P.INSULT_ADJS),
+            go=self.pick(P.GO_AWAY),
+            x=self.pick(P.EXCLAIM),
         )
 
-    def add(self, ts: float, author: str, platform: str, text: str, label: str,
-            target: str | None, reply_to: str | None = None) -> None:
+    def add(
+        self,
+        ts: float,
+        author: str,
+        platform: str,
+        text: str,
+        label: str,
+        target: str | None,
+        reply_to: str | None = None,
+    ) -> None:
         mentions = re.findall(r"@[A-Za-z0-9_]+", text)
         post = {
-            "platform": platform, "author": author, "text": text,
+            "platform": platform,
+            "author": author,
+            "text": text,
             "created_at": datetime.fromtimestamp(ts, ZONE).isoformat(timespec="seconds"),
-            "lang": "en", "hashtags": re.findall(r"#\w+", text), "mentions": mentions,
+            "lang": "en",
+            "hashtags": re.findall(r"#\w+", text),
+            "mentions": mentions,
         }
         if reply_to:
             post["reply_to"] = reply_to
@@ -144,8 +228,9 @@ class _Day:
 
     # --- one post of each kind -----------------------------------------------------------
 
-    def attack(self, ts: float, person: Person, author: str, platform: str,
-               reply: float = 0.6) -> None:
+    def attack(
+        self, ts: float, person: Person, author: str, platform: str, reply: float = 0.6
+    ) -> None:
         templates = P.ATTACK_TEMPLATES
         if person.role == "journalist" and self.rng.random() < 0.6:
             templates = P.JOURNALIST_ATTACKS
@@ -162,18 +247,31 @@ class _Day:
 
     def substantive(self, ts: float, person: Person | None, author: str, platform: str) -> None:
         if person is None:
-            self.add(ts, author, platform, self.fill(self.pick(P.GENERIC_SUBSTANTIVE), None, ""),
-                     "substantive", None)
+            self.add(
+                ts,
+                author,
+                platform,
+                self.fill(self.pick(P.GENERIC_SUBSTANTIVE), None, ""),
+                "substantive",
+                None,
+            )
             return
         reply = person.handle if self.rng.random() < 0.7 else None
         text = self.fill(self.pick(P.SUBSTANTIVE_TEMPLATES), person, person.handle)
         self.add(ts, author, platform, text, "substantive", person.handle, reply)
 
-    def other(self, ts: float, person: Person | None, author: str, platform: str,
-              cheer: bool = False) -> None:
+    def other(
+        self, ts: float, person: Person | None, author: str, platform: str, cheer: bool = False
+    ) -> None:
         if person is None:
-            self.add(ts, author, platform, self.fill(self.pick(P.OTHER_TEMPLATES), None, ""),
-                     "other", None)
+            self.add(
+                ts,
+                author,
+                platform,
+                self.fill(self.pick(P.OTHER_TEMPLATES), None, ""),
+                "other",
+                None,
+            )
             return
         pool = P.CHEER_TEMPLATES if cheer else P.REPLY_OTHER
         text = self.fill(self.pick(pool), person, person.handle)
@@ -241,7 +339,9 @@ def _episode_times(d: _Day, start: float, duration: float, n: int) -> np.ndarray
 
 def _finish(ep: Episode, times: np.ndarray) -> Episode:
     ep.posts = len(times)
-    ep.start, ep.end = (datetime.fromtimestamp(float(t), ZONE).isoformat() for t in (times[0], times[-1]))
+    ep.start, ep.end = (
+        datetime.fromtimestamp(float(t), ZONE).isoformat() for t in (times[0], times[-1])
+    )
     ep.midpoint = datetime.fromtimestamp(float(np.median(times)), ZONE).isoformat()
     return ep
 
@@ -277,7 +377,9 @@ def _decoy(d: _Day, kind: str, start: float) -> Episode:
     if kind == "flood":
         person = d.pick(CAST)
         author, platform = d.fresh_user(), d.platform()
-        times = _episode_times(d, start, float(d.rng.uniform(20, 60)) * 60, int(d.rng.integers(12, 40)))
+        times = _episode_times(
+            d, start, float(d.rng.uniform(20, 60)) * 60, int(d.rng.integers(12, 40))
+        )
         for ts in times:
             d.attack(float(ts), person, author, platform, reply=0.9)
         return _finish(Episode("flood", person.handle, "flood", 1, platforms=[platform]), times)
@@ -293,14 +395,22 @@ def _decoy(d: _Day, kind: str, start: float) -> Episode:
     return _finish(Episode(kind, person.handle, "surge", n, platforms=[platform]), times)
 
 
-def generate_day(seed: int, *, posts: int = 30000, debate: bool = False,
-                 day: date | None = None, pileons: int | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def generate_day(
+    seed: int,
+    *,
+    posts: int = 30000,
+    debate: bool = False,
+    day: date | None = None,
+    pileons: int | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """One day: (canonical posts in time order, truth with labels and episodes)."""
     d = _Day(seed, day or date(2026, 10, 1) + timedelta(days=seed % 60))
     _background(d, posts, debate)
     t0 = d.day0.timestamp()
     count = int(d.rng.integers(3, 6)) if pileons is None else pileons
-    kinds = ["pileon"] * count + ["substantive_surge", "cheer_surge", "flood"] * int(d.rng.integers(1, 3))
+    kinds = ["pileon"] * count + ["substantive_surge", "cheer_surge", "flood"] * int(
+        d.rng.integers(1, 3)
+    )
     episodes = []
     slots = np.sort(d.rng.choice(np.arange(1, 19), size=len(kinds), replace=len(kinds) > 18))
     d.rng.shuffle(kinds)
@@ -315,11 +425,20 @@ def generate_day(seed: int, *, posts: int = 30000, debate: bool = False,
     out, labels = [], {}
     for i, (_ts, post, label, target) in enumerate(rows):
         pid = f"{post['platform']}-{seed}-{i}"
-        post = {"id": pid, **post, "url": f"https://{post['platform']}.example/{post['author']}/{i}"}
+        post = {
+            "id": pid,
+            **post,
+            "url": f"https://{post['platform']}.example/{post['author']}/{i}",
+        }
         out.append(post)
         labels[pid] = [label, target]
-    truth = {"seed": seed, "debate": debate, "posts": len(out),
-             "episodes": [asdict(e) for e in episodes], "labels": labels}
+    truth = {
+        "seed": seed,
+        "debate": debate,
+        "posts": len(out),
+        "episodes": [asdict(e) for e in episodes],
+        "labels": labels,
+    }
     return out, truth
 
 
@@ -350,7 +469,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pileons", type=int, default=None)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    posts, truth = generate_day(args.seed, posts=args.posts, debate=args.debate, pileons=args.pileons)
+    posts, truth = generate_day(
+        args.seed, posts=args.posts, debate=args.debate, pileons=args.pileons
+    )
     write_day(posts, truth, args.out)
     print(f"{args.out}: {len(posts)} posts, {len(truth['episodes'])} episodes")
 

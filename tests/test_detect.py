@@ -11,16 +11,25 @@ from alerts.incidents import IncidentStore
 from civmon.config import AlertRules
 
 T0 = datetime(2026, 10, 14, 6, 0, tzinfo=UTC)
-ALIASES = {"rachel kim": "@rachelkim_news", "rachelkim_news": "@rachelkim_news",
-           "danawhitfield": "@DanaWhitfield"}
+ALIASES = {
+    "rachel kim": "@rachelkim_news",
+    "rachelkim_news": "@rachelkim_news",
+    "danawhitfield": "@DanaWhitfield",
+}
 
 
-def post(minute: float, author: str, target: str | None, label: str = "attack",
-         platform: str = "x") -> LabelledPost:
+def post(
+    minute: float, author: str, target: str | None, label: str = "attack", platform: str = "x"
+) -> LabelledPost:
     return LabelledPost(
-        post_id=f"{author}-{minute}", platform=platform, author=author,
-        created_at=T0 + timedelta(minutes=minute), label=label, target=target,
-        text=f"{target} you are a clown", quote="you are a clown",
+        post_id=f"{author}-{minute}",
+        platform=platform,
+        author=author,
+        created_at=T0 + timedelta(minutes=minute),
+        label=label,
+        target=target,
+        text=f"{target} you are a clown",
+        quote="you are a clown",
     )
 
 
@@ -28,7 +37,7 @@ def background(hours: float = 4.0, seed: int = 1, per_hour: int = 600) -> list[L
     """Ordinary chatter: insults at the candidates (~20/hour each), arguments, cheering."""
     rng = random.Random(seed)
     posts = []
-    for i in range(int(hours * per_hour)):
+    for _i in range(int(hours * per_hour)):
         minute = rng.uniform(0, hours * 60)
         roll = rng.random()
         author = f"user{rng.randrange(3000)}"
@@ -43,8 +52,9 @@ def background(hours: float = 4.0, seed: int = 1, per_hour: int = 600) -> list[L
     return posts
 
 
-def run(posts: list[LabelledPost], store: IncidentStore | None = None,
-        rules: AlertRules | None = None) -> tuple[list[IncidentEvent], Detector]:
+def run(
+    posts: list[LabelledPost], store: IncidentStore | None = None, rules: AlertRules | None = None
+) -> tuple[list[IncidentEvent], Detector]:
     bus, events = EventBus(), []
     bus.subscribe(events.append)
     detector = Detector(rules or AlertRules(), bus, store, ALIASES)
@@ -52,10 +62,22 @@ def run(posts: list[LabelledPost], store: IncidentStore | None = None,
     return events, detector
 
 
-def pileon(start: float, target: str, authors: int, minutes: float = 10.0,
-           platforms: tuple[str, ...] = ("x",)) -> list[LabelledPost]:
-    return [post(start + minutes * i / authors, f"angry{i}", target,
-                 platform=platforms[i % len(platforms)]) for i in range(authors)]
+def pileon(
+    start: float,
+    target: str,
+    authors: int,
+    minutes: float = 10.0,
+    platforms: tuple[str, ...] = ("x",),
+) -> list[LabelledPost]:
+    return [
+        post(
+            start + minutes * i / authors,
+            f"angry{i}",
+            target,
+            platform=platforms[i % len(platforms)],
+        )
+        for i in range(authors)
+    ]
 
 
 def test_many_distinct_attackers_open_a_pileon_early() -> None:
@@ -83,8 +105,10 @@ def test_substantive_or_cheering_surges_never_fire() -> None:
     for i in range(200):  # 200 accounts argue with Hale's vote in 20 minutes ...
         label = "attack" if rng.random() < 0.08 else "substantive"  # ... 8% misclassified
         surge.append(post(150 + i / 10, f"voter{i}", "@MarcusHaleForGov", label))
-    cheer = [post(200 + i / 10, f"fan{i}", "@DanaWhitfield",
-                  "attack" if i % 30 == 0 else "other") for i in range(300)]
+    cheer = [
+        post(200 + i / 10, f"fan{i}", "@DanaWhitfield", "attack" if i % 30 == 0 else "other")
+        for i in range(300)
+    ]
     events, _ = run(background() + surge + cheer)
     assert events == []
 
@@ -92,8 +116,10 @@ def test_substantive_or_cheering_surges_never_fire() -> None:
 def test_a_busy_candidates_normal_insults_do_not_fire() -> None:
     # Dana is insulted ~60 times an hour all day long by different people: not news.
     rng = random.Random(9)
-    steady = [post(rng.uniform(0, 480), f"critic{rng.randrange(5000)}", "@DanaWhitfield")
-              for _ in range(480)]
+    steady = [
+        post(rng.uniform(0, 480), f"critic{rng.randrange(5000)}", "@DanaWhitfield")
+        for _ in range(480)
+    ]
     events, detector = run(background(hours=8) + steady)
     assert events == []
     # ... but the same number of attackers would be a pile-on on a reporter

@@ -14,22 +14,52 @@ from storage import Post, store_posts
 from storage.models import ClassificationRow, IncidentRow, PostRow
 
 T0 = datetime(2026, 10, 14, 6, 0, tzinfo=UTC)
-CONFIG = parse_config({"campaigns": [{"name": "c", "hashtags": ["#CalderDecides"], "accounts": [
-    {"handle": "@rachelkim_news", "aliases": ["Rachel Kim"], "role": "journalist"}]}]})
+CONFIG = parse_config(
+    {
+        "campaigns": [
+            {
+                "name": "c",
+                "hashtags": ["#CalderDecides"],
+                "accounts": [
+                    {"handle": "@rachelkim_news", "aliases": ["Rachel Kim"], "role": "journalist"}
+                ],
+            }
+        ]
+    }
+)
 
 
 def add(archive, rows: list[tuple[float, str, str, str | None]]) -> None:
     """Store (minute, author, label, target) posts and their labels, as the service would."""
-    posts = [Post(platform="x", native_id=f"{a}-{m}", author_handle=a, text=f"{t} text",
-                  created_at=T0 + timedelta(minutes=m), collector="t", collector_version="1",
-                  reply_to=t if t and t.startswith("@") else None) for m, a, _l, t in rows]
+    posts = [
+        Post(
+            platform="x",
+            native_id=f"{a}-{m}",
+            author_handle=a,
+            text=f"{t} text",
+            created_at=T0 + timedelta(minutes=m),
+            collector="t",
+            collector_version="1",
+            reply_to=t if t and t.startswith("@") else None,
+        )
+        for m, a, _l, t in rows
+    ]
     with archive.session() as s:
         store_posts(s, posts)
         ids = dict(s.execute(select(PostRow.native_id, PostRow.id)).all())
-        s.execute(insert(ClassificationRow), [
-            {"post_id": ids[f"{a}-{m}"], "model_version": "v1", "label": label,
-             "scores": {label: 1.0}, "target": t if label == "attack" else None}
-            for m, a, label, t in rows])
+        s.execute(
+            insert(ClassificationRow),
+            [
+                {
+                    "post_id": ids[f"{a}-{m}"],
+                    "model_version": "v1",
+                    "label": label,
+                    "scores": {label: 1.0},
+                    "target": t if label == "attack" else None,
+                }
+                for m, a, label, t in rows
+            ],
+        )
 
 
 def background(start: float, minutes: float, seed: int) -> list[tuple[float, str, str, str | None]]:

@@ -38,20 +38,31 @@ def day(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 def oracle(monkeypatch: pytest.MonkeyPatch, day: tuple[Path, dict]) -> None:
     """The CLI's classifier replaced by the generator's ground truth (fast, exact)."""
     labels = day[1]["labels"]
-    monkeypatch.setattr("civmon.commands.monitor.real_labeller",
-                        lambda config: OracleLabeller(labels))
+    monkeypatch.setattr(
+        "civmon.commands.monitor.real_labeller", lambda config: OracleLabeller(labels)
+    )
 
 
 def replay(stream: Path, out: Path, *extra: str) -> list[dict]:
     result = CliRunner().invoke(
-        cli, ["replay", str(stream), "--alerts-out", str(out),
-              "--config", str(ROOT / "config.yaml"), *extra])
+        cli,
+        [
+            "replay",
+            str(stream),
+            "--alerts-out",
+            str(out),
+            "--config",
+            str(ROOT / "config.yaml"),
+            *extra,
+        ],
+    )
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in out.read_text().splitlines()]
 
 
 def test_replay_writes_one_line_per_alert_and_catches_the_pileons(
-        oracle: None, day: tuple[Path, dict], tmp_path: Path) -> None:
+    oracle: None, day: tuple[Path, dict], tmp_path: Path
+) -> None:
     lines = replay(day[0], tmp_path / "alerts.jsonl")
     assert lines and all(set(line) == FIELDS for line in lines)
     for line in lines:
@@ -71,7 +82,8 @@ def test_replay_writes_one_line_per_alert_and_catches_the_pileons(
 
 
 def test_replay_into_a_given_database_keeps_posts_labels_and_incidents(
-        oracle: None, day: tuple[Path, dict], tmp_path: Path) -> None:
+    oracle: None, day: tuple[Path, dict], tmp_path: Path
+) -> None:
     url = f"sqlite:///{tmp_path / 'replay.db'}"
     lines = replay(day[0], tmp_path / "alerts.jsonl", "--db", url)
     archive = open_archive(url)
@@ -88,7 +100,8 @@ def test_replay_into_a_given_database_keeps_posts_labels_and_incidents(
 
 
 def test_replay_orders_by_timestamp_on_a_simulated_clock(
-        oracle: None, day: tuple[Path, dict], tmp_path: Path) -> None:
+    oracle: None, day: tuple[Path, dict], tmp_path: Path
+) -> None:
     shuffled = tmp_path / "shuffled.jsonl"
     rows = day[0].read_text().splitlines()
     random.Random(4).shuffle(rows)
@@ -100,10 +113,20 @@ def test_replay_orders_by_timestamp_on_a_simulated_clock(
 
 def test_a_bad_line_is_a_clean_error_with_its_line_number(oracle: None, tmp_path: Path) -> None:
     stream = tmp_path / "bad.jsonl"
-    stream.write_text('{"id": "1", "platform": "x", "author": "a", "text": "hi",'
-                      ' "created_at": "2026-10-01T10:00:00"}\n')
-    result = CliRunner().invoke(cli, ["replay", str(stream), "--alerts-out",
-                                      str(tmp_path / "o.jsonl"), "--config",
-                                      str(ROOT / "config.yaml")])
+    stream.write_text(
+        '{"id": "1", "platform": "x", "author": "a", "text": "hi",'
+        ' "created_at": "2026-10-01T10:00:00"}\n'
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "replay",
+            str(stream),
+            "--alerts-out",
+            str(tmp_path / "o.jsonl"),
+            "--config",
+            str(ROOT / "config.yaml"),
+        ],
+    )
     assert result.exit_code != 0
     assert "bad.jsonl:1" in result.output and "Traceback" not in result.output
