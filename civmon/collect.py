@@ -20,6 +20,7 @@ import signal
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -156,7 +157,7 @@ def _run_query(archive: Archive, collector: Collector, policy: RetryPolicy, quer
     cursor = read_cursor(archive, collector.name, query)
     repeats: Counter[str | None] = Counter()
     while True:
-        batch = policy.call(lambda c=cursor: collector.fetch(query, c), collector.name)
+        batch = policy.call(partial(collector.fetch, query, cursor), collector.name)
         _kill_hook()
         posts, bad = map_items(collector, batch)
         result = commit_batch(archive, collector.name, query, posts, bad, batch.next_cursor)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import socket
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -38,6 +39,11 @@ class LockHeld(CivmonError):
     """Another scheduler already runs against this database."""
 
     exit_code = 3
+
+
+def _rowcount(result: Any) -> int:
+    """Rows an INSERT/UPDATE touched (a CursorResult attribute the typing hides)."""
+    return int(result.rowcount)
 
 
 def holder_id() -> str:
@@ -105,7 +111,7 @@ class SchedulerLock:
         dialect_insert = pg_insert if self.archive.dialect == "postgresql" else sqlite_insert
         with self.archive.session() as session:
             stmt = dialect_insert(ServiceLockRow).values(name=self.name, **values)
-            if session.execute(stmt.on_conflict_do_nothing()).rowcount == 1:
+            if _rowcount(session.execute(stmt.on_conflict_do_nothing())) == 1:
                 return True
             current = session.execute(select(ServiceLockRow.holder)
                                       .where(ServiceLockRow.name == self.name)).scalar()
@@ -114,7 +120,7 @@ class SchedulerLock:
             if not force and not (current and _pid_dead(current)):
                 stale = now - timedelta(seconds=self.stale_after)
                 takeover = takeover.where(ServiceLockRow.heartbeat_at < stale)
-            return bool(session.execute(takeover).rowcount == 1)
+            return _rowcount(session.execute(takeover)) == 1
 
     def heartbeat(self) -> bool:
         """Refresh the row; False if someone took the lock over (the caller should stop)."""
@@ -123,7 +129,7 @@ class SchedulerLock:
                 update(ServiceLockRow)
                 .where(ServiceLockRow.name == self.name, ServiceLockRow.holder == self.holder)
                 .values(heartbeat_at=utcnow()))
-            return bool(result.rowcount == 1)
+            return _rowcount(result) == 1
 
     def release(self) -> None:
         with self.archive.session() as session:

@@ -139,7 +139,7 @@ class RedditCollector:
             check_for_async=False, requestor_class=_TimeoutRequestor,
             requestor_kwargs={"timeout": section.timeout_seconds},
         )
-        core = self.reddit._read_only_core  # private: prawcore has no public hook for these
+        core: Any = self.reddit._read_only_core  # private: prawcore has no public hook
         core._retry_strategy_class = _NoRetry
         core._rate_limiter = _PolicyRateLimiter(window_size=core._rate_limiter.window_size)
 
@@ -163,7 +163,7 @@ class RedditCollector:
         listing = self._get(f"{query}/search", {k: v for k, v in params.items() if v})
         items, rejected, reached = [], [], False
         for thing in _things(listing):
-            data = thing.get("data") if isinstance(thing, dict) else None
+            data: Any = thing.get("data") if isinstance(thing, dict) else None
             created = data.get("created_utc") if isinstance(data, dict) else None
             if not isinstance(created, int | float):
                 rejected.append(("search result without data.created_utc", repr(thing)))
@@ -202,7 +202,8 @@ class RedditCollector:
         return thing_to_post(raw)
 
     def close(self) -> None:
-        self.reddit._read_only_core.close()
+        core: Any = self.reddit._read_only_core
+        core.close()
 
 
 def thing_to_post(raw: dict[str, Any]) -> Post:
