@@ -19,7 +19,6 @@ import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import IO, Any
 
 import orjson
@@ -60,32 +59,23 @@ def pseudonymizer_from_env() -> Pseudonymizer:
     return Pseudonymizer(key.encode())
 
 
-def iso_time(value: str | datetime) -> str:
-    """Stored time -> ISO 8601 in UTC with '+00:00' (SQLite hands back its stored text)."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    text = value.replace(" ", "T", 1)
-    return (text[:-7] if text.endswith(".000000") else text) + "+00:00"
-
-
-Fields = list[Any]  # the values of one row, in COLUMNS order; JSON columns still as text
+Fields = Sequence[Any]  # one row's values in query order; JSON columns still JSON text
 
 
 def _rows(archive: Archive, flt: PostFilter, pseudo: Pseudonymizer | None) -> Iterator[Fields]:
-    for row in stream_posts(archive, flt):
-        fields = list(row)
-        fields[5] = iso_time(fields[5])
-        if pseudo is not None:
-            _pseudonymize(fields, pseudo)
-        yield fields
+    rows = stream_posts(archive, flt)
+    if pseudo is None:
+        return rows
+    return (_pseudonymize(list(row), pseudo) for row in rows)
 
 
-def _pseudonymize(f: Fields, p: Pseudonymizer) -> None:
+def _pseudonymize(f: list[Any], p: Pseudonymizer) -> list[Any]:
     f[1], f[2], f[3] = p.ident(f[1]), p.handle(f[2]), p.maybe_ident(f[3])
     f[4], f[6], f[7] = p.text(f[4]), p.maybe_handle(f[6]), p.maybe_ident(f[7])
     f[8], f[12] = None, "{}"
     f[11] = dumps([p.handle(m) for m in json.loads(f[11] or "[]")])
     f[14] = p.maybe_handle(f[14])
+    return f
 
 
 def _jsonl_line(f: Fields) -> bytes:
@@ -123,10 +113,8 @@ def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     writer.writerow(COLUMNS[:-1])  # raw is the last column and stays out
     count = 0
     for f in rows:
-        f[10] = " ".join(orjson.loads(f[10] or "[]"))
-        f[11] = " ".join(orjson.loads(f[11] or "[]"))
-        del f[12]
-        writer.writerow(f)
+        tags, mentions = orjson.loads(f[10] or "[]"), orjson.loads(f[11] or "[]")
+        writer.writerow((*f[:10], " ".join(tags), " ".join(mentions), *f[13:]))
         count += 1
     text.flush()
     text.detach()
@@ -143,11 +131,10 @@ def _parquet(rows: Iterator[Fields], out: IO[bytes], options: ExportOptions) -> 
     writer = pq.ParquetWriter(out, schema, compression="zstd")
     count = 0
     try:
-        group: list[Fields] = []
+        group: list[tuple[Any, ...]] = []
         for f in rows:
-            f[10], f[11] = orjson.loads(f[10] or "[]"), orjson.loads(f[11] or "[]")
-            f.append(f.pop(12))  # raw moves last, as in COLUMNS
-            group.append(f)
+            tags, mentions = orjson.loads(f[10] or "[]"), orjson.loads(f[11] or "[]")
+            group.append((*f[:10], tags, mentions, *f[13:], f[12]))  # raw last, as in COLUMNS
             if len(group) >= options.row_group:
                 writer.write_table(_table(group, schema, pa))
                 count += len(group)
@@ -160,7 +147,7 @@ def _parquet(rows: Iterator[Fields], out: IO[bytes], options: ExportOptions) -> 
     return count
 
 
-def _table(group: list[Fields], schema: Any, pa: Any) -> Any:
+def _table(group: list[tuple[Any, ...]], schema: Any, pa: Any) -> Any:
     columns: list[Sequence[Any]] = (
         list(zip(*group, strict=True)) if group else [[] for _ in COLUMNS]
     )

@@ -3,7 +3,7 @@
 `stream_posts` yields plain rows in (created_at, id) order with server-side cursors and
 batched fetches, so an export of millions of posts runs in constant memory. Each row carries
 the post's *latest* classification (the highest classifications.id for the post), or None.
-JSON columns come back as their JSON text and, on SQLite, times as stored text: the export
+JSON columns come back as their JSON text and created_at as ISO 8601 text: the export
 writes them out without parsing and re-encoding each value.
 """
 
@@ -91,12 +91,20 @@ def _conditions(flt: PostFilter, latest: Any) -> list[ColumnElement[bool]]:
     return where
 
 
-def posts_query(flt: PostFilter, dialect: str) -> Select[*tuple[Any, ...]]:
-    """The SELECT behind stream_posts; JSON columns as text, SQLite times as stored text."""
-    latest = latest_classification()
-    created = (
-        type_coerce(PostRow.created_at, String) if dialect == "sqlite" else PostRow.created_at
+def _iso_created_at(dialect: str) -> Any:
+    """created_at as ISO 8601 text in UTC ('2026-10-01T08:00:00.000000+00:00'), made by the
+    database: cheaper than a Python datetime per row, and the same on both backends."""
+    if dialect == "sqlite":  # stored as 'YYYY-MM-DD HH:MM:SS.ffffff', already UTC
+        return func.replace(type_coerce(PostRow.created_at, String), " ", "T").concat("+00:00")
+    return func.to_char(
+        func.timezone("UTC", PostRow.created_at), 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'
     )
+
+
+def posts_query(flt: PostFilter, dialect: str) -> Select[*tuple[Any, ...]]:
+    """The SELECT behind stream_posts; JSON columns as their text, created_at as ISO text."""
+    latest = latest_classification()
+    created = _iso_created_at(dialect)
     return (
         select(
             PostRow.platform, PostRow.native_id, PostRow.author_handle, PostRow.author_id,
