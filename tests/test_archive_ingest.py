@@ -166,3 +166,32 @@ def test_a_database_failure_stops_the_import_instead_of_rejecting_lines(
         job.file(write_jsonl(tmp_path / "posts.jsonl", range(10)))
     assert "rerun" in (caught.value.hint or "")
     assert job.summary.rejected == 0 and not (tmp_path / "posts.jsonl.rejects.jsonl").exists()
+
+
+def test_gzip_input_imports(sqlite_archive, tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "posts.jsonl.gz"
+    with gzip.open(path, "wt") as out:
+        out.writelines(json.dumps(record(i)) + "\n" for i in range(25))
+    job = Ingest(sqlite_archive)
+    job.file(path)
+    assert (job.summary.new, job.summary.rejected) == (25, 0)
+
+
+def test_cli_reports_rejects_with_file_and_line_and_a_summary(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from civmon.cli import cli
+
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps(record(1)) + "\n{oops\n" + json.dumps(record(2)) + "\n")
+    common = ["--config", str(Path(__file__).resolve().parent.parent / "config.yaml"),
+              "--db", f"sqlite:///{tmp_path / 'cli.db'}"]
+    done = CliRunner().invoke(cli, ["ingest", str(path), *common])
+    assert done.exit_code == 0, done.output
+    assert f"{path}:2: rejected: not valid JSON" in done.output
+    assert "read 3 line(s): 2 new, 0 duplicate, 1 rejected" in done.output
+    again = CliRunner().invoke(cli, ["ingest", str(path), "--json", *common])
+    summary = json.loads(again.stdout.strip().splitlines()[-1])
+    assert (summary["new"], summary["duplicate"], summary["rejected"]) == (0, 2, 1)
