@@ -4,6 +4,9 @@ tweepy hard-codes https://api.twitter.com and sets no request timeout, so its
 requests.Session gets a transport adapter (`BaseUrlAdapter`) that sends each request to
 the configured `sources.x.base_url` with the configured timeout.
 
+An edit of a tweet arrives under a new id; the post is keyed by the first id of its
+`edit_history_tweet_ids`, so the edit is recorded against the post already archived.
+
 Cursor (JSON): {"since_id"} between rounds, the newest tweet id archived. Mid-round, while
 paging back with next_token: {"since_id", "next_token", "round_newest"}; when the last page
 is stored, since_id becomes round_newest. A crash mid-round resumes at the stored page.
@@ -139,6 +142,10 @@ class XCollector:
 def tweet_to_post(raw: dict[str, Any]) -> Post:
     """Pure mapping of an X v2 tweet (with `_author` attached) to a Post."""
     tweet_id = str(require(raw, "id"))
+    # An edited tweet gets a new id; its first id names the post, so the archive records
+    # the new text as an edit of the post it already holds.
+    history = raw.get("edit_history_tweet_ids") or [tweet_id]
+    native_id = str(history[0])
     text = require(raw, "text")
     author = raw.get("_author") or {}
     handle = author.get("username") or raw.get("author_id")
@@ -149,7 +156,7 @@ def tweet_to_post(raw: dict[str, Any]) -> Post:
     replied = [r.get("id") for r in raw.get("referenced_tweets") or []
                if isinstance(r, dict) and r.get("type") == "replied_to"]
     return Post(
-        platform="x", native_id=tweet_id, author_handle="@" + str(handle).lstrip("@"),
+        platform="x", native_id=native_id, author_handle="@" + str(handle).lstrip("@"),
         author_id=raw.get("author_id"), text=str(text), created_at=created,
         reply_to=replied[0] if replied else None, conversation_id=raw.get("conversation_id"),
         url=f"https://x.com/{handle}/status/{tweet_id}", lang=raw.get("lang"),

@@ -115,6 +115,9 @@ def test_tweet_mapping_is_pure_and_rejects_bad_items() -> None:
     post = tweet_to_post(raw)
     assert (post.native_id, post.author_handle, post.hashtags) == ("5", "@ann", ("CalderDecides",))
     assert post.created_at.tzinfo is not None and post.raw is raw
+    edited = tweet_to_post({**raw, "id": "7", "text": "hi again",
+                            "edit_history_tweet_ids": ["5", "7"]})
+    assert (edited.native_id, edited.url) == ("5", "https://x.com/ann/status/7")
     with pytest.raises(MalformedItem, match="text"):
         tweet_to_post({**raw, "text": None})
     with pytest.raises(MalformedItem, match="created_at"):
