@@ -215,9 +215,8 @@ def test_sqlite_lock_of_a_dead_or_silent_holder_is_taken_over(sqlite_archive: Ar
         assert session.scalar(select(func.count()).select_from(ServiceLockRow)) == 1
 
 
-def test_postgres_lock_dies_with_its_connection(postgres_server: str, db_url: str) -> None:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("advisory locks are PostgreSQL's")
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)  # advisory locks are PG's
+def test_postgres_lock_dies_with_its_connection(db_url: str) -> None:
     first_archive, second_archive = open_archive(db_url), open_archive(db_url)
     try:
         first = SchedulerLock(first_archive)
