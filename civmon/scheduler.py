@@ -63,10 +63,11 @@ class Service:
                  policy: RetryPolicy | None = None, stop_after: float | None = None) -> None:
         self.app = app
         self.archive = app.archive
-        self.policy = policy or RetryPolicy()
         self.extra_jobs = pipeline_jobs(app) if extra_jobs is None else extra_jobs
         self.stop_after = stop_after
         self.stopping = threading.Event()
+        # Waits (429 resets, backoff) end early on SIGTERM, and the round then stops.
+        self.policy = policy or RetryPolicy(sleep=self.stopping.wait, stopping=self.stopping.is_set)
         self.disabled: set[str] = set()
         self.lock = SchedulerLock(self.archive)
         self.scheduler = BackgroundScheduler(timezone=UTC, job_defaults={

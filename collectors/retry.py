@@ -97,9 +97,16 @@ class RetryPolicy:
     default_rate_wait: float = 60.0
     min_wait: float = 1.0
     rate_limit_retries: int = 3
-    sleep: Callable[[float], None] = sleep
+    sleep: Callable[[float], object] = sleep
     clock: Callable[[], float] = time.time
     rng: random.Random = field(default_factory=random.Random)
+    # True when the service is stopping: a wait then ends the round instead of retrying.
+    stopping: Callable[[], bool] = lambda: False
+
+    def _wait(self, seconds: float) -> None:
+        self.sleep(seconds)
+        if self.stopping():
+            raise TransientError("stopping: not retrying")
 
     def rate_wait(self, error: RateLimited) -> float:
         """Seconds to wait for a 429: until its reset, within [min_wait, max_rate_wait]."""
@@ -129,7 +136,7 @@ class RetryPolicy:
                 resume = datetime.fromtimestamp(self.clock() + wait, UTC).strftime("%H:%M:%S")
                 log.warning("%s: rate limited (%s); waiting %.0fs until %s UTC",
                             source, exc.message, wait, resume)
-                self.sleep(wait)
+                self._wait(wait)
             except TransientError as exc:
                 failures += 1
                 if failures >= self.attempts:
@@ -138,4 +145,4 @@ class RetryPolicy:
                     raise
                 wait = self.backoff(failures)
                 log.info("%s: %s; retry %d in %.1fs", source, exc.message, failures, wait)
-                self.sleep(wait)
+                self._wait(wait)

@@ -79,6 +79,19 @@ def test_transient_errors_back_off_with_jitter_then_give_up() -> None:
         assert 2 ** (attempt - 1) / 2 <= wait <= 2 ** (attempt - 1)
 
 
+def test_a_stopping_service_ends_the_wait_and_the_round() -> None:
+    sleeps: list[float] = []
+    calls = []
+
+    def limited() -> None:
+        calls.append(1)
+        raise RateLimited("429", datetime.fromtimestamp(NOW + 600, UTC))
+    policy = RetryPolicy(sleep=sleeps.append, clock=lambda: NOW, stopping=lambda: True)
+    with pytest.raises(TransientError, match="stopping"):
+        policy.call(limited, "x")
+    assert calls == [1] and sleeps == [600]
+
+
 def test_source_disabled_is_not_retried() -> None:
     sleeps: list[float] = []
     calls = []
