@@ -46,9 +46,9 @@ from civmon.config import AlertRules
 FLOOD_SEVERITY = 1
 PILEON_SEVERITY = 2
 MAX_SEVERITY = 5
-# A quiet hour lowers expectations, but never below half the learned rate: after a debate
+# A quiet hour lowers expectations, but never below 70% of the learned rate: after a debate
 # night the global baseline remembers the surge longer than a winsorised target does.
-MIN_SURGE = 0.5
+MIN_SURGE = 0.7
 PRUNE_SECONDS = 1800.0  # how often per-author memory of quiet authors is dropped
 
 
