@@ -24,6 +24,7 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from civmon.config import Config
 from collectors.base import Batch, Collector, MalformedItem
@@ -131,9 +132,22 @@ def commit_batch(archive: Archive, source: str, query: str, posts: Iterable[Post
     """Posts, quarantined items and the new cursor, in one transaction."""
     with archive.session() as session:
         result = store_posts(session, posts)
-        session.add_all(QuarantineRow(source=source, reason=r, raw=raw) for r, raw in bad)
+        _quarantine(session, source, bad)
         session.merge(CursorRow(source=source, query=query, value=next_cursor, updated_at=utcnow()))
     return result
+
+
+def _quarantine(session: Session, source: str, bad: list[tuple[str, str]]) -> None:
+    """Quarantine bad items, once each: an item seen again (overlapping pages, a re-read
+    file) is not added twice."""
+    if not bad:
+        return
+    known = set(session.scalars(select(QuarantineRow.raw).where(
+        QuarantineRow.source == source, QuarantineRow.raw.in_([raw for _, raw in bad]))))
+    for reason, raw in bad:
+        if raw not in known:
+            session.add(QuarantineRow(source=source, reason=reason, raw=raw))
+            known.add(raw)
 
 
 def run_source(archive: Archive, collector: Collector, policy: RetryPolicy,

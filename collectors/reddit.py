@@ -10,7 +10,7 @@ One query per subreddit ("r/<name>"). Cursor (JSON): {"watermark", "recent"} bet
 rounds: the newest created_utc archived and the ids of the `recent_threads` newest matched
 threads, whose comments are fetched again at the end of each round so late comments are
 caught; mid-round, paging back with `after`: {"watermark", "after", "round_newest",
-"recent"}. Paging stops at the watermark.
+"recent"}. Paging stops `overlap_seconds` below the watermark (search indexing lags).
 """
 
 from __future__ import annotations
@@ -122,6 +122,9 @@ class RedditCollector:
     page_size: ClassVar[int] = PAGE_SIZE
     # Threads whose comments are fetched again each round, to catch late comments.
     recent_threads: ClassVar[int] = 25
+    # Reddit's search index lags: paging goes this far below the watermark, so a post
+    # indexed late is still found (posts seen twice are counted as duplicates).
+    overlap_seconds: ClassVar[float] = 900.0
     name: ClassVar[str] = "reddit"
 
     def __init__(self, config: Config) -> None:
@@ -162,6 +165,7 @@ class RedditCollector:
                   "limit": self.page_size, "raw_json": 1, "after": state.get("after")}
         listing = self._get(f"{query}/search", {k: v for k, v in params.items() if v})
         items, rejected, reached = [], [], False
+        fetched: set[str] = set()
         for thing in _things(listing):
             data: Any = thing.get("data") if isinstance(thing, dict) else None
             created = data.get("created_utc") if isinstance(data, dict) else None
@@ -171,11 +175,13 @@ class RedditCollector:
             if thing.get("kind") != "t3" or not data.get("id"):
                 rejected.append(("search result is not a submission", repr(thing)))
                 continue
-            if created <= watermark:
+            if created <= watermark - self.overlap_seconds:
                 reached = True
                 continue
             items.append(thing)
-            items.extend(self._thread_comments(str(data["id"])))
+            if created > watermark:  # older threads' comments come from the `recent` list
+                items.extend(self._thread_comments(str(data["id"])))
+                fetched.add(str(data["id"]))
         page_threads = [str(t["data"]["id"]) for t in items if t.get("kind") == "t3"]
         recent = list(dict.fromkeys(page_threads + list(state.get("recent") or [])))
         recent = recent[: self.recent_threads]
@@ -187,7 +193,7 @@ class RedditCollector:
                    "round_newest": newest or None, "recent": recent}
             return Batch(items, dump_cursor(nxt), more=True, rejected=rejected)
         for article in recent:  # last page: new comments on recently matched threads
-            if article not in page_threads:
+            if article not in fetched:
                 items.extend(self._thread_comments(article))
         final = {"watermark": max(newest, watermark) or None, "recent": recent}
         return Batch(items, dump_cursor(final), rejected=rejected)
