@@ -120,7 +120,7 @@ class AlertRules(_Strict):
     growth_ratio: float = Field(default=1.3, ge=0.0)
     per_author_cap: int = Field(default=2, ge=1)
     baseline_halflife_minutes: float = Field(default=240.0, gt=0.0)
-    warmup_minutes: int = Field(default=15, ge=0)
+    warmup_minutes: int = Field(default=60, ge=0)
     severity_steps: list[int] = Field(default=[15, 40, 100])
     peer_min_per_hour: float = Field(default=6.0, gt=0.0)
 
