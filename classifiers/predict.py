@@ -106,8 +106,8 @@ class Model:
         *,
         backend: str = "auto",
         threads: int | None = None,
-        batch_tokens: int = 4096,
-        max_batch: int = 128,
+        batch_tokens: int = 2048,
+        max_batch: int = 64,
         cache_size: int = 8192,
     ) -> None:
         self.path = Path(model_dir)

@@ -205,3 +205,49 @@ def test_feedback_is_stored_and_merged_into_training(
     ]
     code, _, err = run("feedback", "999999", "attack", "--db", db_url, "--config", str(config_file))
     assert code == 1 and "no post with id 999999" in err
+
+
+def test_scheduler_job_and_replay_labeller_use_the_same_labelling(
+    sqlite_archive, config_file: Path
+) -> None:
+    from civmon.config import load_config
+    from civmon.labelling import labelling_job, replay_labeller
+
+    config = load_config(config_file)
+    job = labelling_job(config, sqlite_archive)
+    assert job() == 0
+    with sqlite_archive.session() as s:
+        store_posts(s, _posts())
+    assert job() == 4 and job() == 0
+    labeller = replay_labeller(config)
+    labels = labeller(_posts())
+    assert labeller.version.startswith("civmon-")
+    assert [lab.label for lab in labels] == ["attack", "attack", "substantive", "other"]
+    assert labels[0].target_kind == "account" and labels[1].target == "group:hale voters"
+
+
+def test_long_attack_stores_the_sentence_that_carries_it(sqlite_archive, config_file: Path) -> None:
+    from civmon.config import load_config
+    from civmon.labelling import labelling_job
+
+    text = (
+        "The transit levy adds half a cent to the sales tax and the fiscal note says it raises "
+        "$40M a year. The route maps show two new lines in Marrow Falls and one in Dunmore. "
+        "Whitfield is a lying, brain-dead fraud and everyone knows it."
+    )
+    post = Post(
+        platform="reddit",
+        native_id="long",
+        author_handle="u/x",
+        text=text,
+        created_at=datetime(2026, 10, 2, tzinfo=UTC),
+        collector="test",
+        collector_version="1",
+    )
+    with sqlite_archive.session() as s:
+        store_posts(s, [post])
+    labelling_job(load_config(config_file), sqlite_archive)()
+    with sqlite_archive.session() as s:
+        row = s.scalars(select(ClassificationRow)).one()
+    assert row.label == "attack" and row.target == "@DanaWhitfield" and row.target_kind == "alias"
+    assert row.attack_sentence == "Whitfield is a lying, brain-dead fraud and everyone knows it."

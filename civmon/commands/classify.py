@@ -211,7 +211,7 @@ def register(cli: click.Group) -> None:
         show_default=True,
         help="Parent folder of the new versioned model directory.",
     )
-    @click.option("--epochs", type=int, default=None, help="Training epochs (default 4).")
+    @click.option("--epochs", type=int, default=None, help="Training epochs (default 2).")
     @click.option("--max-minutes", type=float, default=None, help="Stop after this many minutes.")
     @click.option("--seed", type=int, default=None, help="Random seed (default 13).")
     @click.option("--no-public", is_flag=True, help="Train on the written set (+ feedback) only.")

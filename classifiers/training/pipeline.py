@@ -31,7 +31,7 @@ from classifiers.training.data import (
 from classifiers.training.public import DEFAULT_SHARED, load_public
 from classifiers.training.trainer import TrainConfig, train
 
-DEFAULT_PUBLIC_LIMITS = {"olid": 800, "habernal": 300, "argotario": 400, "theocharis": 1000}
+DEFAULT_PUBLIC_LIMITS = {"olid": 500, "habernal": 80, "argotario": 120, "theocharis": 500}
 
 
 @dataclass

@@ -37,7 +37,7 @@ class TrainConfig:
     """Hyper-parameters; every field is written into the model card."""
 
     max_length: int = 128
-    epochs: int = 4
+    epochs: int = 2
     batch_size: int = 32
     lr: float = 8e-5
     head_lr: float = 1e-3
@@ -47,8 +47,8 @@ class TrainConfig:
     patience: int = 1
     seed: int = 13
     threads: int = 2
-    max_minutes: float = 26.0
-    evals_per_epoch: int = 1
+    max_minutes: float = 24.0
+    evals_per_epoch: int = 2
 
 
 @dataclass
