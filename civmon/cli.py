@@ -79,9 +79,9 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from civmon.commands import archive, classify, collect, config, digest, monitor
+    from civmon.commands import archive, classify, collect, config, demo, digest, monitor
 
-    for module in (config, archive, collect, classify, monitor, digest):
+    for module in (demo, config, archive, collect, classify, monitor, digest):
         module.register(cli)
 
 
