@@ -35,13 +35,15 @@ import math
 from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
-from alerts.baseline import Ewma, GlobalRate, TimeSeries, hour_profile_value, poisson_tail
+from alerts.baseline import GlobalRate, hour_profile_value, poisson_tail
 from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.incidents import Incident, IncidentStore, utc
+from alerts.targets import LabelledPost, TargetState
 from civmon.config import AlertRules
+
+__all__ = ["Detector", "LabelledPost", "window_multiplier"]
 
 FLOOD_SEVERITY = 1
 PILEON_SEVERITY = 2
@@ -50,57 +52,6 @@ MAX_SEVERITY = 5
 # night the global baseline remembers the surge longer than a winsorised target does.
 MIN_SURGE = 0.7
 PRUNE_SECONDS = 1800.0  # how often per-author memory of quiet authors is dropped
-
-
-@dataclass(frozen=True, slots=True)
-class LabelledPost:
-    """What detection needs to know about one classified post.
-
-    `target` is who the post attacks (attacks) or addresses (reply_to / first mention, for
-    other labels); posts addressed to nobody still count towards the global rate.
-    """
-
-    post_id: str
-    platform: str
-    author: str
-    created_at: datetime
-    label: str  # attack | substantive | other
-    target: str | None
-    text: str = ""
-    quote: str | None = None
-    url: str | None = None
-    db_id: int | None = None
-
-
-class _TargetState:
-    """Sliding-window memory for one target."""
-
-    __slots__ = ("name", "attacks", "authors", "traffic", "baseline", "by_author", "recent",
-                 "quiet_since")
-
-    def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
-        self.name = name
-        self.attacks = TimeSeries(horizon)
-        self.authors: list[str] = []  # parallel to attacks.times
-        self.traffic = TimeSeries(horizon)  # every post addressed to the target
-        self.baseline = Ewma(rules.baseline_halflife_minutes, origin, rules.rate_multiplier,
-                             rules.baseline_floor_per_hour)
-        self.by_author: dict[str, deque[float]] = {}
-        self.recent: deque[LabelledPost] = deque(maxlen=3)
-        self.quiet_since = 0.0  # when its last incident was resolved
-
-    def add_attack(self, now: float, post: LabelledPost) -> None:
-        before = self.attacks.start
-        self.attacks.add(now)
-        self.authors.append(post.author)
-        if self.attacks.start < before:  # the time list was compacted: keep lists parallel
-            del self.authors[: len(self.authors) - len(self.attacks.times)]
-        self.baseline.add(now)
-        self.recent.append(post)
-
-    def window_authors(self, since: float) -> list[str]:
-        first = bisect_left(self.attacks.times, since, self.attacks.start)
-        return self.authors[first:]
 
 
 class Detector:
@@ -123,9 +74,9 @@ class Detector:
         self._multipliers = [window_multiplier(rules, w) for w in self._windows]
         self._flood_window = rules.window_minutes * 60.0
         self._horizon = 2.0 * max([*self._windows, self._flood_window])
-        self._targets: dict[str, _TargetState] = {}
+        self._targets: dict[str, TargetState] = {}
         self._open: dict[str, Incident] = {}
-        self._busy: dict[str, _TargetState] = {}  # targets insulted often enough to be peers
+        self._busy: dict[str, TargetState] = {}  # targets insulted often enough to be peers
         self._dirty: dict[str, Incident] = {}  # grown since last saved
         for incident in self.store.open_incidents():
             self._open[self._key(incident.target)[0]] = incident
@@ -158,7 +109,7 @@ class Detector:
         key, name = self._key(post.target)
         state = self._targets.get(key)
         if state is None:
-            state = self._targets[key] = _TargetState(name, self.rules, self._origin or now,
+            state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
                                                       self._horizon)
         state.traffic.add(now)
         if post.label != "attack":
@@ -213,7 +164,7 @@ class Detector:
         name = self._aliases.get(handle[1:].lower(), handle)
         return name.lower(), name
 
-    def _author_count(self, state: _TargetState, author: str, now: float) -> int:
+    def _author_count(self, state: TargetState, author: str, now: float) -> int:
         times = state.by_author.get(author)
         if times is None:
             if len(state.by_author) > 2000:
@@ -224,12 +175,12 @@ class Detector:
             times.popleft()
         return len(times)
 
-    def _prune_authors(self, state: _TargetState, now: float) -> None:
+    def _prune_authors(self, state: TargetState, now: float) -> None:
         cut = now - self._flood_window
         for author in [a for a, t in state.by_author.items() if t[-1] < cut]:
             del state.by_author[author]
 
-    def expected_per_hour(self, state: _TargetState, now: float, window: float) -> float:
+    def expected_per_hour(self, state: TargetState, now: float, window: float) -> float:
         """What the target's attack rate should be over `window` if nothing is wrong.
 
         Its own learned rate (EWMA, or the time-of-day profile), scaled up by any global
@@ -245,7 +196,7 @@ class Detector:
         )
         return max(self.rules.baseline_floor_per_hour, learned * surge)
 
-    def peer_surge(self, state: _TargetState, now: float) -> float:
+    def peer_surge(self, state: TargetState, now: float) -> float:
         """How far above their own baselines the other busy targets are right now, over
         any window (one standard deviation below the estimate, and only on a real count).
         When both candidates light up at once it is a debate night or breaking news, not a
@@ -264,7 +215,7 @@ class Detector:
 
     # --- decisions --------------------------------------------------------------------------
 
-    def _pileon_window(self, state: _TargetState, now: float) -> tuple[float, float] | None:
+    def _pileon_window(self, state: TargetState, now: float) -> tuple[float, float] | None:
         """(window, expected rate) of the first window whose evidence says pile-on.
 
         Cheap tests first: most posts at a busy candidate fail on the raw count against a
@@ -306,7 +257,7 @@ class Detector:
         return None
 
     def _maybe_open(
-        self, key: str, state: _TargetState, post: LabelledPost, now: float, flood: int
+        self, key: str, state: TargetState, post: LabelledPost, now: float, flood: int
     ) -> None:
         if self._origin is not None and now - self._origin < self.rules.warmup_minutes * 60:
             return
@@ -343,7 +294,7 @@ class Detector:
         self._publish("opened", incident)
 
     def _grow(
-        self, incident: Incident, state: _TargetState, post: LabelledPost, now: float
+        self, incident: Incident, state: TargetState, post: LabelledPost, now: float
     ) -> None:
         incident.attackers.add(post.author)
         incident.attack_posts += 1

@@ -1,0 +1,67 @@
+"""What detection remembers about one target, and the post type it is fed.
+
+`TargetState` holds one target's sliding windows: its attack times and authors, all posts
+addressed to it, its attack-rate baseline, each author's recent attacks (for floods) and the
+last few attack posts (examples for alerts). The detector decides; this only remembers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+
+from alerts.baseline import Ewma, TimeSeries
+from civmon.config import AlertRules
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPost:
+    """What detection needs to know about one classified post.
+
+    `target` is who the post attacks (attacks) or addresses (reply_to / first mention, for
+    other labels); posts addressed to nobody still count towards the global rate.
+    """
+
+    post_id: str
+    platform: str
+    author: str
+    created_at: datetime
+    label: str  # attack | substantive | other
+    target: str | None
+    text: str = ""
+    quote: str | None = None
+    url: str | None = None
+    db_id: int | None = None
+
+
+class TargetState:
+    """Sliding-window memory for one target."""
+
+    __slots__ = ("name", "attacks", "authors", "traffic", "baseline", "by_author", "recent",
+                 "quiet_since")
+
+    def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
+        self.name = name
+        self.attacks = TimeSeries(horizon)
+        self.authors: list[str] = []  # parallel to attacks.times
+        self.traffic = TimeSeries(horizon)  # every post addressed to the target
+        self.baseline = Ewma(rules.baseline_halflife_minutes, origin, rules.rate_multiplier,
+                             rules.baseline_floor_per_hour)
+        self.by_author: dict[str, deque[float]] = {}
+        self.recent: deque[LabelledPost] = deque(maxlen=3)
+        self.quiet_since = 0.0  # when its last incident was resolved
+
+    def add_attack(self, now: float, post: LabelledPost) -> None:
+        before = self.attacks.start
+        self.attacks.add(now)
+        self.authors.append(post.author)
+        if self.attacks.start < before:  # the time list was compacted: keep lists parallel
+            del self.authors[: len(self.authors) - len(self.attacks.times)]
+        self.baseline.add(now)
+        self.recent.append(post)
+
+    def window_authors(self, since: float) -> list[str]:
+        first = bisect_left(self.attacks.times, since, self.attacks.start)
+        return self.authors[first:]
