@@ -196,21 +196,23 @@ class Detector:
         )
         return max(self.rules.baseline_floor_per_hour, learned * surge)
 
-    def peer_surge(self, state: TargetState, now: float) -> float:
+    def peer_surge(self, state: TargetState, now: float, window: float) -> float:
         """How far above their own baselines the other busy targets are right now, over
-        any window (one standard deviation below the estimate, and only on a real count).
-        When both candidates light up at once it is a debate night or breaking news, not a
-        pile-on on one of them."""
+        `window` and the shorter windows (a cautious lower bound: two standard deviations
+        below the estimate). When both candidates light up at once it is a debate night or
+        breaking news, not a pile-on on one of them."""
         best = 1.0
         for peer in self._busy.values():
             if peer is state:
                 continue
             rate = peer.baseline.per_hour(now)
             for span in self._windows:  # a surge shows first in the short windows
+                if span > window:
+                    break
                 lam = rate * span / 3600.0
                 n = peer.attacks.count_since(now - span)
-                if lam > 0.0 and n >= 2 * self.rules.min_distinct_attackers:
-                    best = max(best, (n - math.sqrt(n)) / lam)
+                if lam > 0.0 and n >= self.rules.min_distinct_attackers:
+                    best = max(best, (n - 2.0 * math.sqrt(n)) / lam)
         return best
 
     # --- decisions --------------------------------------------------------------------------
@@ -248,7 +250,7 @@ class Detector:
                 continue
             if poisson_tail(capped, lam) > p_limit:
                 continue
-            peers = self.peer_surge(state, now)
+            peers = self.peer_surge(state, now, window)
             if peers > 1.0:
                 scaled = state.baseline.per_hour(now) * peers * window / 3600.0
                 if capped < mult * scaled:
