@@ -117,7 +117,7 @@ def classify_pending(
 
 def model_for(config: Config) -> Model:
     """The model the config names (classifier.model_path), checked and loaded."""
-    return load_model(config.resolve_path(config.classifier.model_path))
+    return load_model(config.model_dir())
 
 
 @dataclass

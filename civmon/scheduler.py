@@ -50,10 +50,23 @@ def pipeline_jobs(app: App) -> list[PeriodicJob]:
     and does one pass (classify pending posts, detect pile-ons and deliver the outbox,
     write the digest when due) using `app`. Collection never depends on these.
     """
+    from alerts.digest import maybe_run_daily_digest
+    from alerts.events import EventBus
+    from alerts.live import detection_job
+    from alerts.notifiers import build_notifiers
+    from alerts.outbox import OutboxSubscriber, deliver_pending
     from civmon.labelling import labelling_job
 
-    jobs = [PeriodicJob("classify", 5.0, labelling_job(app.config, app.archive))]
-    return jobs
+    config, archive = app.config, app.archive
+    notifiers = build_notifiers(config.alerts.channels, config.base_dir, config.digest.recipients)
+    bus = EventBus()
+    bus.subscribe(OutboxSubscriber(archive, notifiers.keys()))
+    return [
+        PeriodicJob("classify", 5.0, labelling_job(config, archive)),
+        PeriodicJob("detect", 10.0, detection_job(config, archive, bus)),
+        PeriodicJob("deliver", 15.0, lambda: deliver_pending(archive, notifiers)),
+        PeriodicJob("digest", 300.0, lambda: maybe_run_daily_digest(archive, config, notifiers)),
+    ]
 
 
 class Service:

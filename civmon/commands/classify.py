@@ -42,7 +42,7 @@ def _open_model(app: App, model_path: Path | None) -> Any:
         return load_model(model_path)
     config = _config_or_none(app)
     if config is not None:
-        return load_model(config.resolve_path(config.classifier.model_path))
+        return load_model(config.model_dir())
     return load_model()
 
 
