@@ -99,7 +99,8 @@ class ClassifierThresholds(_Strict):
 
 
 class ClassifierConfig(_Strict):
-    model_path: str = "classifiers/model"
+    # None: the model shipped with civmon (classifiers/model in the installed package).
+    model_path: str | None = None
     batch_size: int = Field(default=64, ge=1)
     thresholds: ClassifierThresholds = ClassifierThresholds()
 
@@ -170,6 +171,11 @@ class Config(_Strict):
         """A path from the config, relative to the config file's folder."""
         path = Path(value).expanduser()
         return path if path.is_absolute() else self.base_dir / path
+
+    def model_dir(self) -> Path | None:
+        """The configured classifier directory, or None for the shipped model."""
+        path = self.classifier.model_path
+        return self.resolve_path(path) if path else None
 
     def missing_for(self, prefix: str) -> list[tuple[str, str]]:
         """Unset environment variables referenced under one section, e.g. 'sources.x'."""
