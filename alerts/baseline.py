@@ -158,6 +158,23 @@ def poisson_tail(n: int, lam: float) -> float:
     return min(total, 1.0)
 
 
+def binomial_tail(k: int, n: int, q: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, q): how surprising it is that k of n events fell on
+    one side when each would with probability q."""
+    if k <= 0:
+        return 1.0
+    if k > n or q <= 0.0:
+        return 0.0
+    if q >= 1.0:
+        return 1.0
+    log_q, log_1q = math.log(q), math.log1p(-q)
+    total = 0.0
+    for i in range(k, n + 1):
+        total += math.exp(math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1)
+                          + i * log_q + (n - i) * log_1q)
+    return min(total, 1.0)
+
+
 def hour_profile_value(profile: list[float] | None, now: float) -> float:
     """The time-of-day baseline (events/hour) for the hour of `now` in UTC, or 0."""
     if not profile:

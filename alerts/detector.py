@@ -37,7 +37,7 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from datetime import datetime
 
-from alerts.baseline import GlobalRate, hour_profile_value, poisson_tail
+from alerts.baseline import GlobalRate, binomial_tail, hour_profile_value, poisson_tail
 from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.incidents import Incident, IncidentStore, utc
 from alerts.targets import LabelledPost, TargetState
@@ -101,12 +101,17 @@ class Detector:
         self._clock = now
         self._tick(now)
         assert self._posts is not None and self._attacks is not None
-        self._posts.add(now)
-        if post.label == "attack":
-            self._attacks.add(now)
+        key, name = self._key(post.target) if post.target else ("", "")
+        under_way = self._open.get(key)
+        if under_way is None or under_way.kind != "pileon":
+            # A pile-on in progress (and its defenders) is not what the conversation as
+            # a whole is doing: counted, a big one on a small day would lower every other
+            # target's expectation for hours afterwards.
+            self._posts.add(now)
+            if post.label == "attack":
+                self._attacks.add(now)
         if not post.target:
             return
-        key, name = self._key(post.target)
         state = self._targets.get(key)
         if state is None:
             state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
@@ -114,12 +119,12 @@ class Detector:
         state.traffic.add(now)
         if post.label != "attack":
             return
-        state.add_attack(now, post)
+        flood = self._author_count(state, post.author, now)
+        state.add_attack(now, post, learn=flood <= self.rules.per_author_cap)
         if key not in self._busy and state.baseline.per_hour(now) >= self.rules.peer_min_per_hour:
             self._busy[key] = state
         if learn_only:
             return
-        flood = self._author_count(state, post.author, now)
         incident = self._open.get(key)
         if incident is None:
             self._maybe_open(key, state, post, now, flood)
@@ -215,6 +220,28 @@ class Detector:
                     best = max(best, (n - 2.0 * math.sqrt(n)) / lam)
         return best
 
+    def _outpaces_peers(self, state: TargetState, capped: int, now: float,
+                        window: float) -> bool:
+        """A busy target whose busy peers are surging too (debate night, breaking news)
+        must outpace each surging peer, relative to their baselines: given both counts,
+        the target's share must be improbable were both raised alike (binomial tail <=
+        `peer_max_p`). A pile-on on one candidate leaves the others at their usual rate,
+        so this costs it nothing; targets that are not busy are not compared."""
+        r = self.rules
+        if self._busy.get(self._key(state.name)[0]) is not state:
+            return True
+        lam_t = max(state.baseline.per_hour(now), r.baseline_floor_per_hour) * window / 3600.0
+        for peer in self._busy.values():
+            if peer is state:
+                continue
+            lam_p = peer.baseline.per_hour(now) * window / 3600.0
+            n_p = peer.attacks.count_since(now - window)
+            if lam_p <= 0.0 or n_p < 2.0 * lam_p or poisson_tail(n_p, lam_p) > 0.01:
+                continue  # this peer is not surging
+            if binomial_tail(capped, capped + n_p, lam_t / (lam_t + lam_p)) > r.peer_max_p:
+                return False
+        return True
+
     # --- decisions --------------------------------------------------------------------------
 
     def _pileon_window(self, state: TargetState, now: float) -> tuple[float, float] | None:
@@ -249,6 +276,8 @@ class Detector:
             if len(counts) < r.min_distinct_attackers or capped < mult * lam:
                 continue
             if poisson_tail(capped, lam) > p_limit:
+                continue
+            if not self._outpaces_peers(state, capped, now, window):
                 continue
             peers = self.peer_surge(state, now, window)
             if peers > 1.0:
@@ -292,7 +321,10 @@ class Detector:
         incident.severity = self._severity(incident)
         self.store.create(incident)
         self._open[key] = incident
-        state.baseline.frozen = True
+        # A pile-on must not teach the baseline that pile-ons are normal; a flood cannot
+        # (its account's posts past the cap are not learned), and freezing for one would
+        # leave the baseline stuck at, say, its night level while the day's traffic grows.
+        state.baseline.frozen = kind == "pileon"
         self._publish("opened", incident)
 
     def _grow(
@@ -314,6 +346,7 @@ class Detector:
         if found is not None:
             incident.kind, upgraded = "pileon", True
             incident.baseline_per_hour = found[1]
+            state.baseline.frozen = True
         severity = self._severity(incident)
         if severity > incident.severity or upgraded:
             incident.severity = max(severity, incident.severity)

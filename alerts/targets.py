@@ -53,13 +53,16 @@ class TargetState:
         self.recent: deque[LabelledPost] = deque(maxlen=3)
         self.quiet_since = 0.0  # when its last incident was resolved
 
-    def add_attack(self, now: float, post: LabelledPost) -> None:
+    def add_attack(self, now: float, post: LabelledPost, learn: bool = True) -> None:
+        """Remember one attack; `learn` False keeps it out of the baseline (an account
+        already past `per_author_cap` recent attacks: a flood teaches nothing)."""
         before = self.attacks.start
         self.attacks.add(now)
         self.authors.append(post.author)
         if self.attacks.start < before:  # the time list was compacted: keep lists parallel
             del self.authors[: len(self.authors) - len(self.attacks.times)]
-        self.baseline.add(now)
+        if learn:
+            self.baseline.add(now)
         self.recent.append(post)
 
     def window_authors(self, since: float) -> list[str]:

@@ -35,12 +35,19 @@ from alerts.events import EventBus
 from alerts.incidents import IncidentStore
 from alerts.replay import AlertWriter, PostLabel, ReplayStats, addressee, run_replay
 from bench.generate_days import generate_day, parse_time
+from bench.wide_days import EMOJI
 from civmon.config import AlertRules, Config, load_config
 from collectors.files.canonical import from_canonical
 from storage import Post, open_archive
 
 # How often, relative to --noise, a post of each label is misread as an attack.
 FLIP_TO_ATTACK = {"substantive": 0.8, "other": 0.25}
+# An emoji cheer ("@X 💪💪💪") is misread this many times as often as other chatter
+# (so at --noise 0.1, about 10% of them).
+EMOJI_CHEER_FLIP = 4.0
+# Seeds: the tuning set may be looked at while changing detection; the held-out set is
+# only for reporting (issue 5: the real held-out days come from someone else's generator).
+SEEDS = {"tune": 2000, "heldout": 9000, "legacy": 1000}
 
 
 class OracleLabeller:
@@ -57,6 +64,8 @@ class OracleLabeller:
         for post in posts:
             label, target = self._labels[post.native_id]
             roll = self._rng.random()
+            if label == "other" and any(e in post.text for e in EMOJI):
+                roll /= EMOJI_CHEER_FLIP  # emoji cheers are misread as attacks more often
             if label == "attack" and roll < self._noise:
                 label, target = ("substantive" if roll < self._noise / 2 else "other"), None
             elif roll < self._noise * FLIP_TO_ATTACK.get(label, 0.0):
@@ -175,7 +184,7 @@ def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
     for i in range(args.days):
         debate = i < args.debate_days
         seed = args.seed + i
-        posts, truth = generate_day(seed, posts=args.posts, debate=debate)
+        posts, truth = generate_day(seed, posts=args.posts, debate=debate, wide=args.wide)
         if args.labels == "model":
             labeller = model_labeller(config)
         else:
@@ -225,7 +234,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--days", type=int, default=16)
     parser.add_argument("--debate-days", type=int, default=4)
     parser.add_argument("--posts", type=int, default=30000)
-    parser.add_argument("--seed", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=None, help="first seed (else --split)")
+    parser.add_argument(
+        "--split",
+        choices=sorted(SEEDS),
+        default="heldout",
+        help="seed set: tune (wide days to tune on), heldout (wide days, report only), "
+        "legacy (the narrow days detection was first tuned on)",
+    )
     parser.add_argument("--labels", choices=["oracle", "noisy", "model"], default="noisy")
     parser.add_argument("--noise", type=float, default=0.10)
     parser.add_argument("--config", type=Path, default=Path("config.yaml"))
@@ -240,12 +256,17 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
+    if args.seed is None:
+        args.seed = SEEDS[args.split]
+    args.wide = args.split != "legacy"
     config = load_config(args.config)
     for item in args.rule:
         key, _, value = item.partition("=")
         setattr(config.alerts.rules, key, json.loads(value))
     report: dict[str, Any] = {
         "labels": args.labels,
+        "split": args.split,
+        "first_seed": args.seed,
         "rules": config.alerts.rules.model_dump(),
         "generated_at": datetime.now().isoformat(),
     }

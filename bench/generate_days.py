@@ -297,7 +297,7 @@ def _debate_weight(minute: int) -> float:
     return max(0.0, min(1.0, (minute - start + 10) / 10.0, (end + 10 - minute) / 10.0))
 
 
-def _background(d: _Day, posts: int, debate: bool) -> None:
+def _background(d: _Day, posts: int, debate: bool, incivility: float = 0.12) -> None:
     levels = np.array([_volume(m, debate) for m in range(1440)])
     counts = d.rng.poisson(levels / levels.sum() * posts)
     people = CAST
@@ -305,7 +305,7 @@ def _background(d: _Day, posts: int, debate: bool) -> None:
     t0 = d.day0.timestamp()
     for minute, count in enumerate(counts):
         heat = _debate_weight(minute) if debate else 0.0
-        p_attack = 0.12 + 0.14 * heat
+        p_attack = incivility + 0.14 * heat
         w = weights.copy()
         w[:2] *= 1.0 + 3.0 * heat
         cum = np.cumsum(w / w.sum())
@@ -402,8 +402,19 @@ def generate_day(
     debate: bool = False,
     day: date | None = None,
     pileons: int | None = None,
+    wide: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """One day: (canonical posts in time order, truth with labels and episodes)."""
+    """One day: (canonical posts in time order, truth with labels and episodes).
+
+    `wide` draws from a broader family of shapes (bench/wide_days.py): pile-on sizes
+    6-300, 5 minutes to 3 hours, accelerating ramps, unknown targets, mention- or
+    name-only attacks, incivility from calm to heated, emoji cheers and two-account
+    floods -- the honest test for a detector tuned on the narrow family.
+    """
+    if wide:
+        from bench.wide_days import generate_wide_day
+
+        return generate_wide_day(seed, posts=posts, debate=debate, day=day, pileons=pileons)
     d = _Day(seed, day or date(2026, 10, 1) + timedelta(days=seed % 60))
     _background(d, posts, debate)
     t0 = d.day0.timestamp()
@@ -421,6 +432,13 @@ def generate_day(
             episodes.append(_pileon(d, start, d.pick(CAST)))
         else:
             episodes.append(_decoy(d, kind, start))
+    return assemble(d, seed, debate, episodes)
+
+
+def assemble(
+    d: _Day, seed: int, debate: bool, episodes: list[Episode]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The day's posts in time order with ids and urls, and the truth sidecar."""
     rows = d.sorted_rows()
     out, labels = [], {}
     for i, (_ts, post, label, target) in enumerate(rows):

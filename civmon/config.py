@@ -124,6 +124,8 @@ class AlertRules(_Strict):
     warmup_minutes: int = Field(default=60, ge=0)
     severity_steps: list[int] = Field(default=[15, 40, 100])
     peer_min_per_hour: float = Field(default=6.0, gt=0.0)
+    # A busy target must outpace busy peers that surge too (binomial tail, see detector).
+    peer_max_p: float = Field(default=1e-3, gt=0.0, le=1.0)
 
 
 class AlertChannels(_Strict):
