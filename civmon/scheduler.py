@@ -106,10 +106,25 @@ class Service:
         return job
 
     def _guarded(self, job: PeriodicJob) -> Callable[[], None]:
+        """One stage failing must not stop collection. A user error (bad model path,
+        unreachable database) is logged as one line with its hint, once until it changes;
+        anything else with its traceback."""
+        from civmon.cli import USER_ERRORS
+
+        last: dict[str, str] = {}
+
         def run() -> None:
             try:
                 job.func()
-            except Exception:  # one stage failing must not stop collection
+                last.pop("error", None)
+            except USER_ERRORS as exc:
+                message = str(getattr(exc, "message", exc))
+                hint = getattr(exc, "hint", None)
+                if last.get("error") != message:
+                    log.error("%s failed: %s%s (retrying every %.0fs)", job.name, message,
+                              f"; hint: {hint}" if hint else "", job.interval_seconds)
+                last["error"] = message
+            except Exception:
                 log.exception("%s failed; it runs again in %.0fs", job.name, job.interval_seconds)
         return run
 

@@ -21,6 +21,11 @@ def register(cli: click.Group) -> None:
     def check(app) -> None:  # type: ignore[no-untyped-def]
         """Validate config.yaml: unknown keys, wrong types, unset environment variables."""
         problems = app.config.enabled_problems()
+        model_dir = app.config.model_dir()
+        if model_dir is not None and not (model_dir / "card.json").is_file():
+            problems.append(("classifier.model_path",
+                             f"no model (card.json) at {model_dir}; run `civmon train` or "
+                             "remove the key to use the shipped model"))
         if problems:
             raise ConfigError(problems, str(app.config_path))
         enabled = [n for n, s in app.config.sources if s.enabled]
