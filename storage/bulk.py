@@ -90,3 +90,44 @@ def insert_sqlite(session: Session, posts: Sequence[Post]) -> int:
     ]
     cursor = session.connection().exec_driver_sql(_SQL, rows)
     return int(cursor.rowcount)
+
+
+_PG_SQL = (
+    f"INSERT INTO {PostRow.__tablename__} ({', '.join(COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+    "ON CONFLICT (platform, native_id) DO NOTHING RETURNING id"
+)
+
+
+def insert_postgresql(session: Session, posts: Sequence[Post]) -> int:
+    """The PostgreSQL path: psycopg's pipelined executemany of one short prepared INSERT.
+
+    A multi-row VALUES statement of a whole batch is re-parsed by the server each time
+    (its text differs with the batch size); one row's INSERT is prepared once. psycopg
+    reports no rowcount for executemany, so RETURNING tells which rows were new.
+    """
+    from psycopg.types.json import Json
+
+    now = utcnow()
+    rows = [
+        (
+            p.platform, p.native_id, p.author_handle, p.author_id, p.text, p.created_at,
+            p.reply_to, p.conversation_id, p.url, p.lang, Json(list(p.hashtags)),
+            Json(list(p.mentions)), Json(p.raw), p.collected_at or now, p.collector,
+            p.collector_version,
+        )
+        for p in posts
+    ]
+    for p in posts:
+        if p.created_at.tzinfo is None:
+            raise ValueError(f"naive datetime {p.created_at!r}: civmon stores only aware times")
+    driver = session.connection().connection.dbapi_connection
+    assert driver is not None
+    with driver.cursor() as cursor:
+        cursor.executemany(_PG_SQL, rows, returning=True)
+        inserted = 0
+        while True:
+            inserted += len(cursor.fetchall())
+            if not cursor.nextset():
+                break
+    return inserted

@@ -15,10 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from storage.bulk import insert_sqlite
+from storage.bulk import insert_postgresql, insert_sqlite
 from storage.models import PostEditRow, PostRow, utcnow
 
 
@@ -108,12 +107,7 @@ def _insert_ignoring_conflicts(session: Session, posts: Sequence[Post]) -> int:
         return insert_sqlite(session, posts)  # storage.bulk: same values, less overhead
     if dialect != "postgresql":  # pragma: no cover - only the two supported backends are tested
         raise NotImplementedError(dialect)
-    # psycopg reports no rowcount for executemany: count the RETURNING rows instead.
-    stmt = postgresql.insert(PostRow).on_conflict_do_nothing(
-        index_elements=["platform", "native_id"]
-    )
-    rows = [post.row_values() for post in posts]
-    return len(session.execute(stmt.returning(PostRow.id), rows).all())
+    return insert_postgresql(session, posts)  # storage.bulk: one prepared INSERT, pipelined
 
 
 def _stored(
