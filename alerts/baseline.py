@@ -167,11 +167,14 @@ def binomial_tail(k: int, n: int, q: float) -> float:
         return 0.0
     if q >= 1.0:
         return 1.0
-    log_q, log_1q = math.log(q), math.log1p(-q)
-    total = 0.0
-    for i in range(k, n + 1):
-        total += math.exp(math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1)
-                          + i * log_q + (n - i) * log_1q)
+    term = math.exp(math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+                    + k * math.log(q) + (n - k) * math.log1p(-q))
+    total, odds = 0.0, q / (1.0 - q)
+    for i in range(k, n + 1):  # each term from the one before: no lgamma per term
+        total += term
+        term *= (n - i) / (i + 1) * odds
+        if term < total * 1e-12:
+            break
     return min(total, 1.0)
 
 

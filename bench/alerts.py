@@ -255,6 +255,13 @@ def main(argv: list[str] | None = None) -> None:
         help="override one alerts.rules setting, e.g. rate_multiplier=3",
     )
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="print issue 5's table: --split seeds with oracle, noisy and model labels",
+    )
+    parser.add_argument("--model-days", type=int, default=4, help="days for --report's model row")
+    parser.add_argument("--model-posts", type=int, default=3000)
     args = parser.parse_args(argv)
     if args.seed is None:
         args.seed = SEEDS[args.split]
@@ -270,32 +277,64 @@ def main(argv: list[str] | None = None) -> None:
         "rules": config.alerts.rules.model_dump(),
         "generated_at": datetime.now().isoformat(),
     }
+    if args.report:
+        print(held_out_table(args, config))
+        return
     if args.days:
-        t = run_days(args, config)
-        report.update(
-            {
-                "days": t["days"],
-                "debate_days": min(args.debate_days, args.days),
-                "pileons": t["pileons"],
-                "caught": t["caught"],
-                "caught_before_midpoint": t["early"],
-                "median_lead_minutes": round(statistics.median(t["leads"]), 1)
-                if t["leads"]
-                else None,
-                "median_delay_minutes": round(statistics.median(t["delays"]), 1)
-                if t["delays"]
-                else None,
-                "false_alarms_per_day": round(t["false"] / max(t["days"], 1), 3),
-                "max_false_alarms_in_a_day": max(t["false_by_day"], default=0),
-                "floods": t["floods"],
-                "floods_flagged_as_flood": t["floods_flagged"],
-            }
-        )
+        report.update(summary(run_days(args, config), args))
     if args.throughput:
         started = time.perf_counter()
         report["throughput"] = throughput(args, config)
         report["throughput"]["wall_s"] = round(time.perf_counter() - started, 1)
     print(json.dumps(report, indent=2))
+
+
+def summary(t: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """The reported figures of one run_days total."""
+    return {
+        "days": t["days"],
+        "debate_days": min(args.debate_days, args.days),
+        "pileons": t["pileons"],
+        "caught": t["caught"],
+        "caught_before_midpoint": t["early"],
+        "median_lead_minutes": round(statistics.median(t["leads"]), 1)
+        if t["leads"]
+        else None,
+        "median_delay_minutes": round(statistics.median(t["delays"]), 1)
+        if t["delays"]
+        else None,
+        "false_alarms_per_day": round(t["false"] / max(t["days"], 1), 3),
+        "max_false_alarms_in_a_day": max(t["false_by_day"], default=0),
+        "floods": t["floods"],
+        "floods_flagged_as_flood": t["floods_flagged"],
+    }
+
+
+def held_out_table(args: argparse.Namespace, config: Config) -> str:
+    """Issue 5's figures as a Markdown table: the held-out seeds with true labels, with
+    `--noise` classifier-like errors, and (unless --model-days 0) with the real model on
+    `--model-days` smaller days of `--model-posts` posts (the first a debate night)."""
+    runs = [("oracle", args.days, args.posts, args.debate_days),
+            ("noisy", args.days, args.posts, args.debate_days)]
+    if args.model_days:
+        runs.append(("model", args.model_days, args.model_posts, 1))
+    rows = ["| labels | days (debate) | pile-ons | caught | before midpoint | median lead "
+            "(min) | median delay (min) | false alarms / day (max) | floods as flood |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for labels, days, posts, debate in runs:
+        sub = argparse.Namespace(**{**vars(args), "labels": labels, "days": days,
+                                    "posts": posts, "debate_days": debate, "verbose": False})
+        r = summary(run_days(sub, config), sub)
+        n = max(r["pileons"], 1)
+        rows.append(
+            f"| {labels} | {r['days']} ({r['debate_days']}) | {r['pileons']} | "
+            f"{r['caught']} ({100 * r['caught'] // n}%) | "
+            f"{r['caught_before_midpoint']} ({100 * r['caught_before_midpoint'] // n}%) | "
+            f"{r['median_lead_minutes']} | {r['median_delay_minutes']} | "
+            f"{r['false_alarms_per_day']} ({r['max_false_alarms_in_a_day']}) | "
+            f"{r['floods_flagged_as_flood']}/{r['floods']} |"
+        )
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

@@ -166,7 +166,7 @@ def generate_wide_day(
             episodes.append(_decoy(d, kind, start))
             continue
         if d.rng.random() < 0.2 or not targets:
-            handle = d.fresh_user()
+            handle = d.fresh_user().replace(".", "_")  # X-style: no dots in the handle
             person = Person("@" + handle, "@" + handle, "user")
         else:
             person = targets.pop()
