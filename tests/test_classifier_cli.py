@@ -93,7 +93,25 @@ def test_mismatched_model_is_a_clean_error(tmp_path: Path) -> None:
     assert "label map" in result.stderr and "hint:" in result.stderr
 
 
-def test_evaluate_json_reports_model_baseline_and_errors(tmp_path: Path) -> None:
+def test_evaluate_json_reports_model_baseline_and_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from classifiers.training import evaluate as evaluate_module
+    from classifiers.training.data import Example
+
+    # The real baseline trains on ~5,000 rows (25 s); a small set keeps the test fast.
+    small = [
+        Example(t, lab)
+        for t, lab in [
+            ("you idiot", "attack"),
+            ("what a moron", "attack"),
+            ("the levy budget", "substantive"),
+            ("tax rates and costs", "substantive"),
+            ("see you tonight", "other"),
+            ("thanks!", "other"),
+        ]
+    ]
+    monkeypatch.setattr(evaluate_module, "training_data_of", lambda model: small)
     data = tmp_path / "eval.jsonl"
     rows = [
         ("Hale is a spineless weasel", "attack"),
@@ -111,7 +129,7 @@ def test_evaluate_json_reports_model_baseline_and_errors(tmp_path: Path) -> None
     assert {"macro_f1", "accuracy", "confusion", "attack_f1"} <= set(result["model"])
     assert sum(map(sum, result["model"]["confusion"]["matrix"])) == len(rows)
     assert isinstance(result["worst_errors"], list)
-    assert result["baseline"] is None or 0.0 <= result["baseline"]["macro_f1"] <= 1.0
+    assert result["baseline"]["trained_on"] == 6 and 0.0 <= result["baseline"]["macro_f1"] <= 1.0
     code, text, _ = run(
         "evaluate", str(data), "--no-baseline", "--config", str(tmp_path / "n.yaml")
     )

