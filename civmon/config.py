@@ -147,7 +147,8 @@ class AlertsConfig(_Strict):
 
 class StorageConfig(_Strict):
     database_url: str = "sqlite:///civmon.db"
-    retention_days: int = Field(default=365, ge=1)
+    # Posts older than this many days are deleted by the service; None keeps them forever.
+    retention_days: int | None = Field(default=None, ge=1)
 
 
 class DigestConfig(_Strict):

@@ -61,12 +61,18 @@ def pipeline_jobs(app: App) -> list[PeriodicJob]:
     notifiers = build_notifiers(config.alerts.channels, config.base_dir, config.digest.recipients)
     bus = EventBus()
     bus.subscribe(OutboxSubscriber(archive, notifiers.keys()))
-    return [
+    jobs = [
         PeriodicJob("classify", 5.0, labelling_job(config, archive)),
         PeriodicJob("detect", 10.0, detection_job(config, archive, bus)),
         PeriodicJob("deliver", 15.0, lambda: deliver_pending(archive, notifiers)),
         PeriodicJob("digest", 300.0, lambda: maybe_run_daily_digest(archive, config, notifiers)),
     ]
+    if config.storage.retention_days:
+        from storage.retention import purge_older_than
+
+        days = config.storage.retention_days
+        jobs.append(PeriodicJob("retention", 3600.0, lambda: purge_older_than(archive, days)))
+    return jobs
 
 
 class Service:
