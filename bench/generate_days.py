@@ -485,10 +485,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--posts", type=int, default=30000)
     parser.add_argument("--debate", action="store_true")
     parser.add_argument("--pileons", type=int, default=None)
+    parser.add_argument("--wide", action="store_true", help="the wide family (bench/wide_days.py)")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     posts, truth = generate_day(
-        args.seed, posts=args.posts, debate=args.debate, pileons=args.pileons
+        args.seed, posts=args.posts, debate=args.debate, pileons=args.pileons, wide=args.wide
     )
     write_day(posts, truth, args.out)
     print(f"{args.out}: {len(posts)} posts, {len(truth['episodes'])} episodes")
