@@ -11,9 +11,10 @@ import os
 import re
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from civmon.errors import ConfigError
 
@@ -155,6 +156,21 @@ class DigestConfig(_Strict):
     time_of_day: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     out_dir: str = "digests"
     recipients: list[str] = []
+    # IANA zone whose calendar days the digest covers, and of time_of_day.
+    timezone: str = "UTC"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as "
+                             "'America/Los_Angeles' or 'UTC'") from None
+        return value
+
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 class Config(_Strict):
@@ -207,7 +223,9 @@ class Config(_Strict):
 def _substitute(node: Any, path: str, missing: list[tuple[str, str]]) -> Any:
     """Replace ${VAR} references in every string; record unset ones, leave them None."""
     if isinstance(node, dict):
-        return {k: _substitute(v, f"{path}.{k}" if path else str(k), missing) for k, v in node.items()}
+        return {
+            k: _substitute(v, f"{path}.{k}" if path else str(k), missing) for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_substitute(v, f"{path}[{i}]", missing) for i, v in enumerate(node)]
     if not isinstance(node, str) or "${" not in node:
@@ -293,7 +311,8 @@ def load_config(path: str | Path) -> Config:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        raise ConfigError([(where, f"not valid YAML: {getattr(exc, 'problem', exc)}")], str(path)) from None
+        problem = f"not valid YAML: {getattr(exc, 'problem', exc)}"
+        raise ConfigError([(where, problem)], str(path)) from None
     return parse_config(raw, str(path), path.resolve().parent)
 
 

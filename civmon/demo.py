@@ -38,9 +38,10 @@ class DemoResult:
     digest: Path | None = None
 
 
-def _busiest_day(posts: list) -> date:  # type: ignore[type-arg]
-    """The UTC day with the most posts: the day the digest is written for."""
-    days = Counter(p.created_at.astimezone(UTC).date() for p in posts)
+def _busiest_day(posts: list, config: Config) -> date:  # type: ignore[type-arg]
+    """The day (in digest.timezone) with the most posts: the day the digest is written for."""
+    zone = config.digest.zone()
+    days = Counter(p.created_at.astimezone(zone).date() for p in posts)
     return days.most_common(1)[0][0]
 
 
@@ -69,7 +70,8 @@ def run_demo(config: Config, out_dir: Path, say: Say, sample: Path = SAMPLE_DAY)
         ingest = Ingest(archive)
         ingest.file(sample)
         s = ingest.summary
-        say(f"           read {s.read}, new {s.new}, duplicate {s.duplicate}, rejected {s.rejected}")
+        say(f"           read {s.read}, new {s.new}, duplicate {s.duplicate}, "
+            f"rejected {s.rejected}")
 
         say("2/5 classify and detect pile-ons, in timestamp order on a simulated clock")
         posts = read_stream(sample)
@@ -93,7 +95,7 @@ def run_demo(config: Config, out_dir: Path, say: Say, sample: Path = SAMPLE_DAY)
         say(f"3/5 deliver alerts through the outbox to: {channels}")
         drain(archive, notifiers, until=datetime.now(UTC) + timedelta(seconds=30))
 
-        day = _busiest_day(posts)
+        day = _busiest_day(posts, config)
         result.digest = out_dir / f"digest-{day.isoformat()}.html"
         say(f"4/5 digest   {day.isoformat()} -> {result.digest}")
         write_digest(archive, day, result.digest, config)

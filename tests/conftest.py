@@ -47,9 +47,9 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def guarded(self: socket.socket, address: object) -> object:
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and self.family in (socket.AF_INET, socket.AF_INET6):
-            if not (host.startswith("127.") or host in ("localhost", "::1")):
-                raise OSError(f"test tried to reach the network: {address!r}")
+        local = isinstance(host, str) and (host.startswith("127.") or host in ("localhost", "::1"))
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not local:
+            raise OSError(f"test tried to reach the network: {address!r}")
         return real_connect(self, address)  # type: ignore[arg-type]
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
@@ -67,7 +67,8 @@ def _postgres_server_url() -> str | None:
     if _server_url:
         return _server_url
     url = os.environ.get("CIVMON_TEST_POSTGRES_URL")
-    if not url and (shutil.which("initdb") or list(Path("/usr/lib/postgresql").glob("*/bin/initdb"))):
+    installed = shutil.which("initdb") or list(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not url and installed:
         done = subprocess.run(
             [str(ROOT / ".ci" / "postgres.sh")], capture_output=True, text=True, check=False
         )

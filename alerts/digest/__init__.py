@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +75,9 @@ def _title(config: Config | None) -> str:
 
 def write_digest(archive: Archive, day: date, out_path: str | Path,
                  config: Config | None = None) -> DigestSummary:
-    """Write the HTML digest of `day` (UTC) to `out_path`; return its summary."""
+    """Write the HTML digest of `day` (in digest.timezone) to `out_path`; return its summary."""
     path = Path(out_path)
-    data = gather(archive, day)
+    data = gather(archive, day, tz=config.digest.zone() if config else UTC)
     html = render_html(data, title=_title(config))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,9 +116,10 @@ def default_out_path(config: Config, day: date) -> Path:
 
 def maybe_run_daily_digest(archive: Archive, config: Config, channels: Iterable[str],
                            now: datetime | None = None) -> DigestSummary | None:
-    """For a periodic job: once `digest.time_of_day` (UTC) has passed, write and announce
-    yesterday's digest unless that was already done; None when there was nothing to do."""
-    now = now or utcnow()
+    """For a periodic job: once `digest.time_of_day` (in digest.timezone) has passed, write
+    and announce yesterday's digest unless that was already done; None when there was
+    nothing to do."""
+    now = (now or utcnow()).astimezone(config.digest.zone())
     hour, minute = (int(part) for part in config.digest.time_of_day.split(":"))
     if (now.hour, now.minute) < (hour, minute):
         return None
@@ -145,8 +146,8 @@ def _already_queued(archive: Archive, day: date, channels: list[str]) -> bool:
 
 def run_daily_digest(archive: Archive, config: Config, channels: Iterable[str],
                      now: datetime | None = None) -> DigestSummary:
-    """Yesterday's digest (UTC), written to digest.out_dir and announced: the daily job."""
-    now = now or utcnow()
+    """Yesterday's digest (in digest.timezone), written to digest.out_dir and announced."""
+    now = (now or utcnow()).astimezone(config.digest.zone())
     day = (now - timedelta(days=1)).date()
     summary = write_digest(archive, day, default_out_path(config, day), config)
     notify_digest(archive, summary, channels, now=now)

@@ -1,4 +1,4 @@
-"""What the daily digest says, read from the archive for one UTC day.
+"""What the daily digest says, read from the archive for one calendar day.
 
 Each post counts with its latest label (the newest classification row), so relabelling
 with a new model version changes the digest instead of double-counting. Days are UTC
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -74,6 +74,7 @@ class DigestData:
     targets: list[TargetCount] = field(default_factory=list)
     incidents: list[IncidentLine] = field(default_factory=list)
     terms: list[tuple[str, int]] = field(default_factory=list)
+    timezone: str = "UTC"  # the zone whose calendar day this is
 
     @property
     def today(self) -> DayShare:
@@ -87,9 +88,11 @@ class DigestData:
         return sum(d.attack for d in before) / labelled if labelled else 0.0
 
 
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(0), tzinfo=UTC)
-    return start, start + timedelta(days=1)
+def day_bounds(day: date, tz: tzinfo = UTC) -> tuple[datetime, datetime]:
+    """[start, end) of a calendar day in `tz`, as aware datetimes (23 or 25 h around DST)."""
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def _latest_labels() -> Any:
@@ -123,14 +126,14 @@ def _volume(session: Session, start: datetime, end: datetime) -> tuple[int, Coun
     return sum(platforms.values()), platforms, hashtags
 
 
-def _history(session: Session, day: date) -> list[DayShare]:
+def _history(session: Session, day: date, tz: tzinfo) -> list[DayShare]:
     first = day - timedelta(days=HISTORY_DAYS)
-    start, _ = day_bounds(first)
-    _, end = day_bounds(day)
+    start, _ = day_bounds(first, tz)
+    _, end = day_bounds(day, tz)
     counts: Counter[tuple[date, str]] = Counter()
     for created, label in _labelled(session, start, end, PostRow.created_at,
                                     ClassificationRow.label):
-        counts[(created.astimezone(UTC).date(), label)] += 1
+        counts[(created.astimezone(tz).date(), label)] += 1
     days = [first + timedelta(days=i) for i in range(HISTORY_DAYS + 1)]
     return [DayShare(d, counts[(d, "attack")], counts[(d, "substantive")], counts[(d, "other")])
             for d in days]
@@ -185,17 +188,18 @@ def _substantive_texts(session: Session, start: datetime, end: datetime) -> list
     return [text for (text,) in rows.fetchmany(MAX_SUBSTANTIVE_TEXTS)]
 
 
-def gather(archive: Archive, day: date, *, top: int = 10) -> DigestData:
-    """Everything the digest shows for `day` (UTC), from the archive."""
-    start, end = day_bounds(day)
+def gather(archive: Archive, day: date, *, top: int = 10, tz: tzinfo = UTC) -> DigestData:
+    """Everything the digest shows for the calendar `day` in `tz`, from the archive."""
+    start, end = day_bounds(day, tz)
     with archive.session() as session:
         total, platforms, hashtags = _volume(session, start, end)
         return DigestData(
             day=day, total_posts=total,
             by_platform=platforms.most_common(),
             by_hashtag=hashtags.most_common(top),
-            history=_history(session, day),
+            history=_history(session, day, tz),
             targets=_targets(session, start, end, top),
             incidents=_incidents(session, start, end),
             terms=top_terms(_substantive_texts(session, start, end), top),
+            timezone=str(tz),
         )

@@ -16,7 +16,7 @@ def register(cli: click.Group) -> None:
 
     @cli.command("digest")
     @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
-                  help="UTC day to summarise (YYYY-MM-DD). Default: yesterday.")
+                  help="Day to summarise (YYYY-MM-DD, in digest.timezone). Default: yesterday.")
     @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="HTML file to write. Default: digest.out_dir/digest-DAY.html.")
     @click.option("--notify/--no-notify", default=False, show_default=True,
@@ -29,7 +29,8 @@ def register(cli: click.Group) -> None:
         from alerts.outbox import deliver_pending
         from storage.models import utcnow
 
-        when: date = day.date() if day else (utcnow() - timedelta(days=1)).date()  # type: ignore[attr-defined]
+        yesterday = (utcnow().astimezone(app.config.digest.zone()) - timedelta(days=1)).date()
+        when: date = day.date() if day else yesterday  # type: ignore[attr-defined]
         path = out or default_out_path(app.config, when)
         summary = write_digest(app.archive, when, path, app.config)
         click.echo(f"wrote {path}: {summary.total_posts} posts, attacks "
