@@ -80,7 +80,7 @@ _SINGULAR_TO_PLURAL = {
     "canvasser": "canvassers",
     "union": "union",
 }
-_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*)")
+_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?)")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 

@@ -87,3 +87,10 @@ def test_decide_threshold() -> None:
     assert decide(scores) == "attack"
     assert decide(scores, 0.5) == "substantive"
     assert decide({"attack": 0.6, "substantive": 0.1, "other": 0.3}, 0.5) == "attack"
+
+
+def test_a_dotted_handle_is_one_target_without_the_sentence_full_stop() -> None:
+    from classifiers.targets import find_target
+
+    found = find_target("what a clown you are, @mike.bsky.social.", "bob", None, (), {})
+    assert found is not None and found.value == "@mike.bsky.social"
