@@ -28,7 +28,7 @@ from civmon.errors import CivmonError
 from storage import Archive
 from storage.bulk import dumps
 from storage.pseudonym import Pseudonymizer
-from storage.query import PostFilter, stream_posts
+from storage.query import PostFilter, stream_jsonl_lines, stream_posts
 
 FORMATS = ("jsonl", "csv", "parquet")
 KEY_VARIABLE = "CIVMON_PSEUDONYM_KEY"
@@ -106,6 +106,20 @@ def _jsonl(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     return count
 
 
+def _jsonl_from_sqlite(archive: Archive, flt: PostFilter, out: IO[bytes]) -> int:
+    """The plain JSONL export on SQLite: lines built by the database (storage.query)."""
+    count, chunk = 0, []
+    for line in stream_jsonl_lines(archive, flt):
+        chunk.append(line)
+        count += 1
+        if len(chunk) >= 5000:
+            out.write(("\n".join(chunk) + "\n").encode())
+            chunk = []
+    if chunk:
+        out.write(("\n".join(chunk) + "\n").encode())
+    return count
+
+
 def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     """Spreadsheet-friendly: hashtags and mentions space-separated, no raw column."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
@@ -173,6 +187,9 @@ def export_posts(archive: Archive, flt: PostFilter, options: ExportOptions, out:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        plain = options.pseudonymizer is None
+        if options.format == "jsonl" and plain and archive.dialect == "sqlite":
+            return _jsonl_from_sqlite(archive, flt, out)
         return WRITERS[options.format](_rows(archive, flt, options.pseudonymizer), out, options)
     finally:
         if collecting:
