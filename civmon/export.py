@@ -126,9 +126,19 @@ def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     writer = csv.writer(text)
     writer.writerow(COLUMNS[:-1])  # raw is the last column and stays out
     count = 0
+    spaced: dict[str, str] = {}  # JSON list text -> space-separated; the same lists recur
+
+    def words(value: str | None) -> str:
+        text = value or "[]"
+        out = spaced.get(text)
+        if out is None:
+            if len(spaced) > 50_000:
+                spaced.clear()
+            out = spaced[text] = " ".join(orjson.loads(text))
+        return out
+
     for f in rows:
-        tags, mentions = orjson.loads(f[10] or "[]"), orjson.loads(f[11] or "[]")
-        writer.writerow((*f[:10], " ".join(tags), " ".join(mentions), *f[13:]))
+        writer.writerow((*f[:10], words(f[10]), words(f[11]), *f[13:]))
         count += 1
     text.flush()
     text.detach()
