@@ -121,27 +121,37 @@ def _jsonl_from_sqlite(archive: Archive, flt: PostFilter, out: IO[bytes]) -> int
 
 
 def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
-    """Spreadsheet-friendly: hashtags and mentions space-separated, no raw column."""
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
-    writer = csv.writer(text)
+    """Spreadsheet-friendly: hashtags and mentions space-separated, no raw column.
+
+    Rows are written to an in-memory buffer and encoded in chunks: a csv writer on a
+    TextIOWrapper costs twice as much per row.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
     writer.writerow(COLUMNS[:-1])  # raw is the last column and stays out
     count = 0
     spaced: dict[str, str] = {}  # JSON list text -> space-separated; the same lists recur
 
     def words(value: str | None) -> str:
-        text = value or "[]"
-        out = spaced.get(text)
-        if out is None:
+        key = value or "[]"
+        joined = spaced.get(key)
+        if joined is None:
             if len(spaced) > 50_000:
                 spaced.clear()
-            out = spaced[text] = " ".join(orjson.loads(text))
-        return out
+            joined = spaced[key] = " ".join(orjson.loads(key))
+        return joined
+
+    def flush() -> None:
+        out.write(buffer.getvalue().encode("utf-8"))
+        buffer.seek(0)
+        buffer.truncate()
 
     for f in rows:
         writer.writerow((*f[:10], words(f[10]), words(f[11]), *f[13:]))
         count += 1
-    text.flush()
-    text.detach()
+        if count % 5000 == 0:
+            flush()
+    flush()
     return count
 
 
