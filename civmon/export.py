@@ -28,7 +28,7 @@ from civmon.errors import CivmonError
 from storage import Archive
 from storage.bulk import dumps
 from storage.pseudonym import Pseudonymizer
-from storage.query import PostFilter, stream_csv_lines, stream_jsonl_lines, stream_posts
+from storage.query import PostFilter, stream_jsonl_lines, stream_posts
 
 FORMATS = ("jsonl", "csv", "parquet")
 KEY_VARIABLE = "CIVMON_PSEUDONYM_KEY"
@@ -106,17 +106,17 @@ def _jsonl(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     return count
 
 
-def _lines_from_sqlite(lines: Iterator[str], out: IO[bytes], end: str = "\n") -> int:
-    """Plain JSONL or CSV on SQLite: lines built by the database (storage.query)."""
+def _jsonl_from_sqlite(archive: Archive, flt: PostFilter, out: IO[bytes]) -> int:
+    """The plain JSONL export on SQLite: lines built by the database (storage.query)."""
     count, chunk = 0, []
-    for line in lines:
+    for line in stream_jsonl_lines(archive, flt):
         chunk.append(line)
         count += 1
         if len(chunk) >= 5000:
-            out.write((end.join(chunk) + end).encode())
+            out.write(("\n".join(chunk) + "\n").encode())
             chunk = []
     if chunk:
-        out.write((end.join(chunk) + end).encode())
+        out.write(("\n".join(chunk) + "\n").encode())
     return count
 
 
@@ -209,10 +209,7 @@ def export_posts(archive: Archive, flt: PostFilter, options: ExportOptions, out:
     try:
         plain = options.pseudonymizer is None
         if options.format == "jsonl" and plain and archive.dialect == "sqlite":
-            return _lines_from_sqlite(stream_jsonl_lines(archive, flt), out)
-        if options.format == "csv" and plain and archive.dialect == "sqlite":
-            out.write((",".join(COLUMNS[:-1]) + "\r\n").encode())
-            return _lines_from_sqlite(stream_csv_lines(archive, flt), out, "\r\n")
+            return _jsonl_from_sqlite(archive, flt, out)
         return WRITERS[options.format](_rows(archive, flt, options.pseudonymizer), out, options)
     finally:
         if collecting:

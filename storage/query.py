@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, String, Text, and_, cast, func, literal, or_, select, type_coerce
+from sqlalchemy import Select, String, Text, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
 from storage.db import Archive
@@ -169,41 +169,6 @@ def stream_jsonl_lines(archive: Archive, flt: PostFilter) -> Iterator[str]:
         pairs += [key, column]
     # A subquery's ORDER BY is not binding on the outer query: order again, by the same keys.
     stmt = select(func.json_object(*pairs)).order_by(c.sort_at, c.post_id)
-    with archive.engine.connect() as conn:
-        cursor = conn.execute(stmt).cursor
-        while rows := cursor.fetchmany(FETCH):
-            yield from (row[0] for row in rows)
-
-
-def _csv_field(column: Any) -> Any:
-    """A text value quoted for CSV by SQLite ("" doubled), or empty for NULL."""
-    quoted = literal('"') + func.replace(column, '"', '""') + literal('"')
-    return func.coalesce(quoted, "")
-
-
-def stream_csv_lines(archive: Archive, flt: PostFilter) -> Iterator[str]:
-    """SQLite only: each post as one CSV line (every text field quoted), built by SQLite.
-
-    Columns as civmon.export's CSV (no raw); hashtags and mentions space-separated.
-    """
-    query = (posts_query(flt, "sqlite")
-             .add_columns(PostRow.id.label("post_id"), PostRow.created_at.label("sort_at"))
-             .order_by(None).subquery("p"))
-    c = query.c
-
-    def spaced(column: Any) -> Any:
-        each = func.json_each(func.coalesce(column, "[]")).table_valued("value")
-        return select(func.group_concat(each.c.value, " ")).scalar_subquery()
-
-    fields = [
-        c.platform, c.native_id, c.author_handle, c.author_id, c.text, c.created_at,
-        c.reply_to, c.conversation_id, c.url, c.lang, spaced(c.hashtags), spaced(c.mentions),
-        c.label, c.target, c.label_model,
-    ]
-    line = _csv_field(fields[0])
-    for field in fields[1:]:
-        line = line + literal(",") + _csv_field(field)
-    stmt = select(line).order_by(c.sort_at, c.post_id)
     with archive.engine.connect() as conn:
         cursor = conn.execute(stmt).cursor
         while rows := cursor.fetchmany(FETCH):
