@@ -12,9 +12,7 @@ environment variable CIVMON_PSEUDONYM_KEY), and drops url and raw, which name th
 
 from __future__ import annotations
 
-import csv
 import gc
-import io
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -123,13 +121,15 @@ def _jsonl_from_sqlite(archive: Archive, flt: PostFilter, out: IO[bytes]) -> int
 def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
     """Spreadsheet-friendly: hashtags and mentions space-separated, no raw column.
 
-    Rows are written to an in-memory buffer and encoded in chunks: a csv writer on a
-    TextIOWrapper costs twice as much per row.
+    Rows are gathered in chunks and written by Arrow's C CSV writer (text fields quoted),
+    which is faster per row than the csv module.
     """
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS[:-1])  # raw is the last column and stays out
-    count = 0
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    names = list(COLUMNS[:-1])  # raw is the last column and stays out
+    out.write((",".join(names) + "\n").encode())
+    options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
     spaced: dict[str, str] = {}  # JSON list text -> space-separated; the same lists recur
 
     def words(value: str | None) -> str:
@@ -141,18 +141,19 @@ def _csv(rows: Iterator[Fields], out: IO[bytes], _: ExportOptions) -> int:
             joined = spaced[key] = " ".join(orjson.loads(key))
         return joined
 
-    def flush() -> None:
-        out.write(buffer.getvalue().encode("utf-8"))
-        buffer.seek(0)
-        buffer.truncate()
+    def write(group: list[tuple[Any, ...]]) -> None:
+        arrays = [pa.array(column, type=pa.string()) for column in zip(*group, strict=True)]
+        pacsv.write_csv(pa.Table.from_arrays(arrays, names=names), out, write_options=options)
 
+    count, group = 0, []
     for f in rows:
-        writer.writerow((*f[:10], words(f[10]), words(f[11]), *f[13:]))
-        count += 1
-        if count % 5000 == 0:
-            flush()
-    flush()
-    return count
+        group.append((*f[:10], words(f[10]), words(f[11]), *f[13:]))
+        if len(group) >= 20_000:
+            write(group)
+            count, group = count + len(group), []
+    if group:
+        write(group)
+    return count + len(group)
 
 
 def _parquet(rows: Iterator[Fields], out: IO[bytes], options: ExportOptions) -> int:
