@@ -82,15 +82,13 @@ def worker_civmon(model_dir: str, n: int, stream: bool) -> dict[str, float]:
     started = time.perf_counter()
     for start in range(0, n, 512):  # as the service does: batches of new posts
         model.predict(texts[start : start + 512])
-    seconds = time.perf_counter() - started
-    return {
-        "posts": n,
-        "seconds": seconds,
-        "posts_per_s": n / seconds,
-        "load_s": load_s,
-        "peak_mb": peak_mb(),
-        "backend": model.backend.name,
-    }
+    return _result(n, time.perf_counter() - started, load_s, model.backend.name)
+
+
+def _result(n: int, seconds: float, load_s: float, backend: str) -> dict[str, object]:
+    """One run's figures, in the same shape for both contenders."""
+    return {"posts": n, "seconds": seconds, "posts_per_s": n / seconds, "load_s": load_s,
+            "peak_mb": peak_mb(), "backend": backend}
 
 
 def worker_pipeline(model_dir: str, n: int) -> dict[str, float]:
@@ -115,15 +113,8 @@ def worker_pipeline(model_dir: str, n: int) -> dict[str, float]:
     started = time.perf_counter()
     for text in texts:
         classify(text, truncation=True, max_length=card["max_length"])
-    seconds = time.perf_counter() - started
-    return {
-        "posts": n,
-        "seconds": seconds,
-        "posts_per_s": n / seconds,
-        "load_s": load_s,
-        "peak_mb": peak_mb(),
-        "backend": "transformers pipeline, fp32, batch 1",
-    }
+    return _result(n, time.perf_counter() - started, load_s,
+                   "transformers pipeline, fp32, batch 1")
 
 
 def run_worker(args: list[str]) -> dict[str, float]:
