@@ -103,12 +103,15 @@ _EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI_WORDS, key=len, 
 
 def normalize(text: str) -> str:
     """The model's view of a post. Pure and cheap: runs on every post, train and predict."""
-    text = html.unescape(text or "")
+    text = text or ""
+    if "&" in text:
+        text = html.unescape(text)
     text = _RT.sub("", text)
     text = _URL.sub(" URL ", text)
     text = _HANDLE.sub(" @USER ", text)
-    text = _VARIATION.sub("", text)
-    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
+    if not text.isascii():  # most posts are plain ASCII; skip the emoji passes for them
+        text = _VARIATION.sub("", text)
+        text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     text = _REPEAT.sub(r"\1\1\1", text)
     text = _SPACE.sub(" ", text).strip()
     text = _USER_RUN.sub("@USER ", text)
