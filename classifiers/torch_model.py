@@ -19,6 +19,11 @@ from torch import nn
 
 from classifiers.labels import LABELS
 
+# The export's fused Attention nodes keep each layer's query, key and value projections
+# packed in one [hidden, 3 * hidden] weight and one bias, named after the layer.
+QKV_WEIGHT = "qkv_weight"
+QKV_BIAS = "qkv_bias"
+
 
 class MiniLMClassifier(nn.Module):
     """Encoder + mean pooling over real tokens + dropout + linear head -> logits."""
@@ -62,7 +67,8 @@ def state_dict_from_onnx(path: Path) -> dict[str, torch.Tensor]:
     """Torch parameters from an exported (possibly int8) ONNX file, dequantised.
 
     Initializers are named `<param>` (stored as is), `<param>.T` (stored transposed, for
-    MatMul) or `<name>_quantized` with `<name>_scale` / `<name>_zero_point`.
+    MatMul), `<layer>.attention.self.qkv_weight` / `qkv_bias` (query, key and value packed
+    by the fuser), or `<name>_quantized` with `<name>_scale` / `<name>_zero_point`.
     """
     import onnx
     from onnx import numpy_helper
@@ -82,6 +88,23 @@ def state_dict_from_onnx(path: Path) -> dict[str, torch.Tensor]:
         for suffix in (".T", "_Transposed"):  # ours, and onnxruntime's for Gemm weights
             if name.endswith(suffix):
                 name, value = name[: -len(suffix)], value.T
-        if name.startswith(("encoder.", "head.")):
-            state[name] = torch.from_numpy(np.array(value, dtype=np.float32, order="C"))
+        if name.endswith((QKV_WEIGHT, QKV_BIAS)):
+            state.update(_unpack_qkv(name, value))
+        elif name.startswith(("encoder.", "head.")):
+            state[name] = _tensor(value)
     return state
+
+
+def _tensor(value: np.ndarray) -> torch.Tensor:
+    return torch.from_numpy(np.array(value, dtype=np.float32, order="C"))
+
+
+def _unpack_qkv(name: str, value: np.ndarray) -> dict[str, torch.Tensor]:
+    """query/key/value weights (Linear layout, [out, in]) or biases from a packed one."""
+    prefix, kind = name.rsplit(".", 1)
+    parts = np.split(value, 3, axis=-1)
+    suffix = "weight" if kind == QKV_WEIGHT else "bias"
+    return {
+        f"{prefix}.{proj}.{suffix}": _tensor(part.T if part.ndim == 2 else part)
+        for proj, part in zip(("query", "key", "value"), parts, strict=True)
+    }
