@@ -68,6 +68,7 @@ def run_train(
     keep_torch: bool,
     ship: bool,
     progress: bool,
+    distil: bool = True,
 ) -> Path:
     """`civmon train`: merge feedback, train, and optionally install as the shipped model."""
     # Idle OpenMP threads must sleep, not spin: on a shared 2-core laptop spinning threads
@@ -82,6 +83,8 @@ def run_train(
         options.config.max_minutes = max_minutes
     if seed is not None:
         options.config.seed = seed
+    if not distil:
+        options.student.layers = []
     if not public:
         options.public_limits = {name: 0 for name in options.public_limits}
     rows = []

@@ -139,6 +139,17 @@ def test_served_model_scores_and_batches(tiny_model_dir: Path) -> None:
         assert max(abs(a[k] - b[k]) for k in LABELS) < 0.03
 
 
+def test_export_fuses_attention_and_names_packed_weights(tiny_model_dir: Path) -> None:
+    import onnx
+
+    graph = onnx.load(str(tiny_model_dir / ONNX_FILE)).graph
+    ops = [node.op_type for node in graph.node]
+    assert ops.count("QAttention") == TINY["num_hidden_layers"]
+    names = {init.name for init in graph.initializer}
+    for layer in range(TINY["num_hidden_layers"]):
+        assert f"encoder.encoder.layer.{layer}.attention.self.qkv_weight_quantized" in names
+
+
 def test_torch_fallback_matches_onnx(tiny_model_dir: Path) -> None:
     texts = ["Hale voters are idiots", "the levy costs $40M", "see you at the rally"]
     onnx = load_model(tiny_model_dir, backend="onnx").predict_proba(texts)
@@ -161,3 +172,63 @@ def test_mismatched_card_is_refused(tiny_model_dir: Path, tmp_path: Path) -> Non
     (bad / "card.json").unlink()
     with pytest.raises(ClassifierError, match="no model card"):
         load_model(bad)
+
+
+def test_distilled_student_learns_the_teachers_answers() -> None:
+    """A 1-layer student of a tiny 2-layer teacher, trained on the teacher's scores alone
+    (alpha 0: gold labels ignored), comes to give the teacher's answers."""
+    import time
+
+    import torch
+
+    from classifiers.torch_model import build_classifier
+    from classifiers.training.distill import DistillConfig, distill, student_of
+    from classifiers.training.trainer import Rows, Schedule, fit, seed_everything
+
+    seed_everything(3)
+    data = separable()
+    config = TrainConfig(max_length=16, batch_size=10, patience=100, seed=3, threads=2)
+    tokenizer_dir = base_model_path()
+    from classifiers.encode import load_tokenizer
+
+    rows = Rows.of(load_tokenizer(tokenizer_dir / TOKENIZER_FILE), data, 16)
+    teacher = fit(
+        build_classifier(TINY),
+        rows,
+        rows,
+        config,
+        Schedule(40, 3e-3, 1e-2, 0.05),
+        time.monotonic(),
+        progress=False,
+        log=lambda _: None,
+    )
+    assert teacher.best_dev_macro_f1 == pytest.approx(1.0)
+
+    student = student_of(teacher.model, [1])
+    assert len(student.encoder.encoder.layer) == 1
+    assert torch.equal(
+        student.encoder.encoder.layer[0].output.dense.weight,
+        teacher.model.encoder.encoder.layer[1].output.dense.weight,
+    )
+    with pytest.raises(ValueError, match="not layers"):
+        student_of(teacher.model, [5])
+
+    # The student's gold labels are wrong (every attack called `other`), so only a student
+    # that learns from the teacher scores 1.0 against the true labels on dev.
+    settings = DistillConfig(layers=[0], epochs=40, lr=3e-3, head_lr=1e-2, alpha=0.0)
+    wrong = [Example(e.text, "other" if e.label == "attack" else e.label) for e in data]
+    result = distill(
+        teacher.model,
+        tokenizer_dir,
+        wrong,
+        ["unlabelled post"],
+        data,
+        config,
+        settings,
+        progress=False,
+        log=lambda _: None,
+    )
+    assert len(result.model.encoder.encoder.layer) == 1
+    assert result.best_dev_macro_f1 == pytest.approx(1.0)
+    losses = [h["loss"] for h in result.history if "loss" in h]
+    assert np.mean(losses[-3:]) < np.mean(losses[:3]) * 0.5

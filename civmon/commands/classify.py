@@ -218,6 +218,12 @@ def register(cli: click.Group) -> None:
     @click.option(
         "--no-feedback", is_flag=True, help="Do not merge the archive's human corrections."
     )
+    @click.option(
+        "--no-distil",
+        is_flag=True,
+        help="Serve the fine-tuned 6-layer model itself, not its 2-layer student "
+        "(about 3x slower, about half a macro-F1 point better).",
+    )
     @click.option("--keep-torch", is_flag=True, help="Also keep fp32 torch weights (90 MB).")
     @click.option("--ship", is_flag=True, help="Also copy the result to classifiers/model.")
     @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -230,11 +236,13 @@ def register(cli: click.Group) -> None:
         seed: int | None,
         no_public: bool,
         no_feedback: bool,
+        no_distil: bool,
         keep_torch: bool,
         ship: bool,
         quiet: bool,
     ) -> None:
-        """Fine-tune all-MiniLM-L6-v2 on the written set, public data and feedback."""
+        """Fine-tune all-MiniLM-L6-v2 on the written set, public data and feedback, then
+        distil it into the fast 2-layer student that is served."""
         from civmon.modelops import run_train
 
         path = run_train(
@@ -248,6 +256,7 @@ def register(cli: click.Group) -> None:
             keep_torch=keep_torch,
             ship=ship,
             progress=not quiet,
+            distil=not no_distil,
         )
         click.echo(str(path))
 

@@ -1,4 +1,5 @@
-"""`civmon train` end to end: split, sample public data, fine-tune, export, evaluate, card.
+"""`civmon train` end to end: split, sample public data, fine-tune, distil, export,
+evaluate, card.
 
 Writes a versioned model directory (`<out>/<model_version>/`) holding the int8 ONNX
 model, the tokenizer, card.json and MODEL_CARD.md; `keep_torch` also keeps the fp32 torch
@@ -28,8 +29,9 @@ from classifiers.training.data import (
     split_written,
     write_splits,
 )
-from classifiers.training.public import DEFAULT_SHARED, load_public
-from classifiers.training.trainer import TrainConfig, train
+from classifiers.training.distill import DistillConfig, distill
+from classifiers.training.public import DEFAULT_SHARED, load_public, unlabelled_tweets
+from classifiers.training.trainer import TrainConfig, TrainResult, train
 
 DEFAULT_PUBLIC_LIMITS = {"olid": 500, "habernal": 80, "argotario": 120, "theocharis": 500}
 
@@ -45,6 +47,7 @@ class TrainOptions:
     feedback_weight: float = 2.0
     keep_torch: bool = False
     config: TrainConfig = field(default_factory=TrainConfig)
+    student: DistillConfig = field(default_factory=DistillConfig)
 
 
 def base_model_path() -> Path:
@@ -93,14 +96,33 @@ def run_training(
     ]
     train_set = [*splits["train"], *public, *fed]
     base = base_model_path()
-    result = train(base, train_set, splits["dev"], cfg, progress=progress, log=log)
+    teacher = train(base, train_set, splits["dev"], cfg, progress=progress, log=log)
+    result = teacher
+    unlabelled: list[str] = []
+    if options.student.layers:
+        if public and options.shared_dir.exists():
+            exclude = {e.text for e in public}
+            unlabelled = unlabelled_tweets(
+                options.shared_dir, options.student.unlabelled, cfg.seed, exclude
+            )
+        result = distill(
+            teacher.model,
+            base,
+            train_set,
+            unlabelled,
+            splits["dev"],
+            cfg,
+            options.student,
+            progress=progress,
+            log=log,
+        )
 
     work = options.out_dir / ".partial"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     from classifiers.training.export import export_int8
 
-    export_int8(result.model, work / ONNX_FILE)
+    fused = export_int8(result.model, work / ONNX_FILE)
     shutil.copy(base / TOKENIZER_FILE, work / TOKENIZER_FILE)
     if options.keep_torch:
         from safetensors.torch import save_file
@@ -119,7 +141,7 @@ def run_training(
         "encoder_config": _encoder_config(result.model),
     }
     write_card(work, card)
-    card.update(_measure(work, splits, train_set, result, cfg, log))
+    card.update(_measure(work, splits, train_set, result, teacher, cfg, log))
     card.update(
         {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -129,16 +151,19 @@ def run_training(
                 "public_limits": options.public_limits,
                 "public_weight": options.public_weight,
                 "feedback_weight": options.feedback_weight,
+                "student": asdict(options.student),
             },
             "data": _data_record(
                 split_paths, splits, split_stats, options, public_counts, len(fed)
             ),
-            "training": {
-                "seconds": round(result.seconds, 1),
-                "best_step": result.best_step,
-                "stopped": result.stopped,
-                "dev_curve": [h for h in result.history if "dev_macro_f1" in h],
-            },
+            "training": _training_record(teacher),
+            "distillation": (
+                _training_record(result)
+                | {"layers": options.student.layers, "unlabelled_rows": len(unlabelled)}
+                if result is not teacher
+                else None
+            ),
+            "export": {"fused_operators": fused},
         }
     )
     write_card(work, card)
@@ -151,15 +176,26 @@ def run_training(
     return final
 
 
+def _training_record(result: TrainResult) -> dict[str, Any]:
+    return {
+        "seconds": round(result.seconds, 1),
+        "best_step": result.best_step,
+        "stopped": result.stopped,
+        "dev_curve": [h for h in result.history if "dev_macro_f1" in h],
+    }
+
+
 def _measure(
     work: Path,
     splits: dict[str, list[Example]],
     train_set: Sequence[Example],
-    result: Any,
+    result: TrainResult,
+    teacher: TrainResult,
     cfg: TrainConfig,
     log: Callable[[str], None],
 ) -> dict[str, Any]:
-    """Dev and test figures of the int8 model, fp32 dev for comparison, and the baseline."""
+    """Dev and test figures of the served int8 model; fp32 dev for comparison; the
+    fine-tuned teacher's fp32 dev and test when a student is served; the baseline."""
     import numpy as np
 
     from classifiers.encode import encode, load_tokenizer
@@ -177,9 +213,19 @@ def _measure(
             f" attack F1 {metrics[name]['attack_f1']:.4f}"
         )
     tokenizer = load_tokenizer(work / TOKENIZER_FILE)
-    dev_ids = encode(tokenizer, [e.text for e in splits["dev"]], cfg.max_length)
-    fp32 = [LABELS[i] for i in np.asarray(predict_ids(result.model, dev_ids)).argmax(1)]
-    metrics["dev_fp32"] = evaluate_labels([e.label for e in splits["dev"]], fp32)
+
+    def fp32(model: Any, name: str) -> dict[str, Any]:
+        ids = encode(tokenizer, [e.text for e in splits[name]], cfg.max_length)
+        predicted = [LABELS[i] for i in np.asarray(predict_ids(model, ids)).argmax(1)]
+        return evaluate_labels([e.label for e in splits[name]], predicted)
+
+    metrics["dev_fp32"] = fp32(result.model, "dev")
+    if teacher is not result:
+        metrics["teacher"] = {name: fp32(teacher.model, name) for name in ("dev", "test")}
+        log(
+            f"teacher fp32 dev macro-F1 {metrics['teacher']['dev']['macro_f1']:.4f}"
+            f" test {metrics['teacher']['test']['macro_f1']:.4f}"
+        )
     baseline = train_baseline(train_set, cfg.seed)
     metrics["baseline"] = {
         name: evaluate_labels(

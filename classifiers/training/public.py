@@ -126,3 +126,14 @@ def load_public(
             Example(text=t, label=lab, source=f"public/{name}", weight=weight) for t, lab in chosen
         ]
     return examples, counts
+
+
+def unlabelled_tweets(root: Path, n: int, seed: int, exclude: set[str]) -> list[str]:
+    """A seeded sample of `n` OLID tweets, labels ignored, none of them in `exclude`:
+    real platform text (masked @USER and URL, typos, emoji) for a teacher to label during
+    distillation."""
+    if n <= 0:
+        return []
+    texts = sorted({t for t, _ in _olid(root) if t and t.strip() and t not in exclude})
+    random.Random(seed).shuffle(texts)
+    return texts[:n]

@@ -32,6 +32,7 @@ def render(card: dict[str, Any]) -> str:
         f"`{card['base_model']['package']}` package "
         f"(weights sha256 `{card['base_model']['weights_sha256']}`), whole encoder fine-tuned, "
         "mean pooling, dropout, linear 3-way head.",
+        *_student_lines(card),
         f"- Served as dynamic-int8 ONNX (`model.int8.onnx`), inputs normalised by "
         f"`classifiers.normalize`, max {card['max_length']} tokens (head + tail of long posts).",
         "",
@@ -41,6 +42,14 @@ def render(card: dict[str, Any]) -> str:
         _row("dev (int8, served)", m["dev"]),
         _row("test (int8, served)", m["test"]),
         _row("dev (fp32, before export)", m["dev_fp32"]),
+        *(
+            [
+                _row("fine-tuned teacher dev (fp32)", m["teacher"]["dev"]),
+                _row("fine-tuned teacher test (fp32)", m["teacher"]["test"]),
+            ]
+            if m.get("teacher")
+            else []
+        ),
         _row("baseline TF-IDF+LR dev", m["baseline"]["dev"]),
         _row("baseline TF-IDF+LR test", m["baseline"]["test"]),
         "",
@@ -72,12 +81,39 @@ def render(card: dict[str, Any]) -> str:
         f"stopped by {card['training']['stopped']}.",
         "",
     ]
-    for point in card["training"]["dev_curve"]:
-        lines.append(
-            f"- step {point['step']} (epoch {point['epoch']}):"
-            f" dev macro-F1 {point['dev_macro_f1']:.4f}"
-        )
+    lines += _curve(card["training"])
+    if card.get("distillation"):
+        d = card["distillation"]
+        lines += [
+            "",
+            "## Distillation",
+            f"{d['seconds']} s, best step {d['best_step']}, stopped by {d['stopped']}; "
+            f"{d['unlabelled_rows']} unlabelled tweets labelled by the teacher.",
+            "",
+            *_curve(d),
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _curve(training: dict[str, Any]) -> list[str]:
+    return [
+        f"- step {point['step']} (epoch {point['epoch']}): dev macro-F1 {point['dev_macro_f1']:.4f}"
+        for point in training["dev_curve"]
+    ]
+
+
+def _student_lines(card: dict[str, Any]) -> list[str]:
+    """What is served when it is a distilled student rather than the fine-tuned model."""
+    if not card.get("distillation"):
+        return []
+    d = card["distillation"]
+    layers = card["encoder_config"]["num_hidden_layers"]
+    return [
+        f"- Served: a {layers}-layer student distilled from the fine-tuned 6-layer model "
+        f"(teacher layers {d['layers']} kept, its embeddings and head), trained on the "
+        "teacher's softened scores and the gold labels: about 3x faster, at the cost shown "
+        "under Results (teacher rows).",
+    ]
 
 
 def write_model_card(model_dir: Path, card: dict[str, Any]) -> Path:
