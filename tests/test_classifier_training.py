@@ -232,3 +232,26 @@ def test_distilled_student_learns_the_teachers_answers() -> None:
     assert result.best_dev_macro_f1 == pytest.approx(1.0)
     losses = [h["loss"] for h in result.history if "loss" in h]
     assert np.mean(losses[-3:]) < np.mean(losses[:3]) * 0.5
+
+
+def test_student_keeps_the_strongest_feed_forward_units() -> None:
+    import torch
+
+    from classifiers.torch_model import build_classifier
+    from classifiers.training.distill import student_of
+
+    torch.manual_seed(0)
+    teacher = build_classifier(TINY)
+    layer = teacher.encoder.encoder.layer[0]
+    with torch.no_grad():  # unit 5 is made the strongest, unit 7 the weakest
+        layer.intermediate.dense.weight[5] *= 10
+        layer.intermediate.dense.weight[7] *= 0.01
+    student = student_of(teacher, [0], intermediate_size=32)
+    narrow = student.encoder.encoder.layer[0]
+    assert student.encoder.config.intermediate_size == 32
+    assert narrow.intermediate.dense.out_features == narrow.output.dense.in_features == 32
+    rows = {tuple(r.tolist()) for r in narrow.intermediate.dense.weight}
+    assert tuple(layer.intermediate.dense.weight[5].tolist()) in rows
+    assert tuple(layer.intermediate.dense.weight[7].tolist()) not in rows
+    ids = torch.tensor([[101, 2023, 102]])
+    assert student(ids, torch.ones_like(ids)).shape == (1, 3)

@@ -39,6 +39,7 @@ class DistillConfig:
     (the fine-tuned model itself is served)."""
 
     layers: list[int] = field(default_factory=lambda: [0, 1])
+    intermediate_size: int = 1152  # feed-forward width kept per layer (the teacher's: 1536)
     epochs: int = 5
     lr: float = 1e-4
     head_lr: float = 3e-4
@@ -55,8 +56,12 @@ def teacher_layers(model: MiniLMClassifier) -> torch.nn.ModuleList:
     return encoder.encoder.layer  # type: ignore[no-any-return]
 
 
-def student_of(teacher: MiniLMClassifier, layers: Sequence[int]) -> MiniLMClassifier:
-    """A copy of `teacher` keeping only the given encoder layers (in that order)."""
+def student_of(
+    teacher: MiniLMClassifier, layers: Sequence[int], intermediate_size: int | None = None
+) -> MiniLMClassifier:
+    """A copy of `teacher` keeping only the given encoder layers (in that order) and, when
+    `intermediate_size` is given, only that many of each layer's feed-forward units: those
+    with the largest product of input and output weight norms."""
     depth = len(teacher_layers(teacher))
     if not layers or any(not 0 <= i < depth for i in layers):
         raise ValueError(f"student layers {list(layers)} are not layers of the teacher")
@@ -66,7 +71,26 @@ def student_of(teacher: MiniLMClassifier, layers: Sequence[int]) -> MiniLMClassi
     encoder.config.num_hidden_layers = len(layers)
     for index, layer in enumerate(encoder.encoder.layer):
         layer.attention.self.layer_idx = index  # cache slot; unused without a cache
+    width = encoder.config.intermediate_size
+    if intermediate_size and intermediate_size < width:
+        for layer in encoder.encoder.layer:
+            _narrow_feed_forward(layer, intermediate_size)
+        encoder.config.intermediate_size = intermediate_size
     return student
+
+
+@torch.no_grad()
+def _narrow_feed_forward(layer: Any, size: int) -> None:
+    up, down = layer.intermediate.dense, layer.output.dense
+    importance = up.weight.norm(dim=1) * down.weight.norm(dim=0)
+    keep = importance.argsort(descending=True)[:size].sort().values
+    narrow_up = torch.nn.Linear(up.in_features, size)
+    narrow_up.weight.copy_(up.weight[keep])
+    narrow_up.bias.copy_(up.bias[keep])
+    narrow_down = torch.nn.Linear(size, down.out_features)
+    narrow_down.weight.copy_(down.weight[:, keep])
+    narrow_down.bias.copy_(down.bias)
+    layer.intermediate.dense, layer.output.dense = narrow_up, narrow_down
 
 
 def distill(
@@ -91,7 +115,7 @@ def distill(
     soft = Teacher(
         torch.from_numpy(logits_ids(teacher, rows.ids)), student.temperature, student.alpha
     )
-    model = student_of(teacher, student.layers)
+    model = student_of(teacher, student.layers, student.intermediate_size)
     budget = TrainConfig(**{**config.__dict__, "max_minutes": student.max_minutes})
     steps = Schedule(student.epochs, student.lr, student.head_lr, student.warmup)
     return fit(
