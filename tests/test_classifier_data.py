@@ -9,6 +9,7 @@ import pytest
 
 from classifiers.errors import ClassifierError
 from classifiers.training.data import (
+    Example,
     merge_unique,
     read_jsonl,
     split_of,
@@ -120,3 +121,28 @@ def test_load_public_samples_each_set_reproducibly() -> None:
     assert all(r.weight == 0.5 and r.source.startswith("public/") for r in rows)
     assert counts["olid"]["attack"] > 0 and counts["olid"][NOT_ATTACK] > 0
     assert counts["habernal"]["substantive"] > 0
+
+
+def test_hashtag_augmentation_tags_a_share_of_every_label_reproducibly() -> None:
+    import random
+    from collections import Counter
+
+    from classifiers.training.augment import augment_hashtags, hashtags_of, with_hashtag
+
+    rows = [
+        Example(f"post number {i} about the levy. second sentence here.", label)
+        for i in range(600)
+        for label in ("attack", "substantive", "other")
+    ]
+    tags = ["#Whitfield2026", "#HaleForCalder"]
+    first = augment_hashtags(rows, tags, 0.35, seed=13)
+    assert first == augment_hashtags(rows, tags, 0.35, seed=13)
+    changed = [new for old, new in zip(rows, first, strict=True) if new.text != old.text]
+    assert 0.3 < len(changed) / len(rows) < 0.4
+    assert all(any(t in e.text for t in tags) for e in changed)
+    share = Counter(e.label for e in changed)
+    assert min(share.values()) > 0.8 * max(share.values())  # tags fall on every label alike
+    assert [e.label for e in first] == [e.label for e in rows]
+    assert hashtags_of([Example("a #One b #two #One", "other")]) == ["#One", "#two"]
+    placed = {with_hashtag("One. Two.", "#x", random.Random(i)) for i in range(50)}
+    assert placed == {"One. Two. #x", "#x One. Two.", "One. #x Two."}

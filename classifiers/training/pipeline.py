@@ -21,6 +21,7 @@ from classifiers.card import write_card
 from classifiers.errors import ClassifierError
 from classifiers.labels import FORMAT_VERSION, LABELS, ONNX_FILE, TOKENIZER_FILE, TORCH_FILE
 from classifiers.metrics import binary_f1, report
+from classifiers.training.augment import augment_hashtags, hashtags_of, with_hashtag
 from classifiers.training.data import (
     DATA_DIR,
     Example,
@@ -45,6 +46,7 @@ class TrainOptions:
     public_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PUBLIC_LIMITS))
     public_weight: float = 0.5
     feedback_weight: float = 2.0
+    hashtag_share: float = 0.35  # training posts given a random campaign hashtag
     keep_torch: bool = False
     config: TrainConfig = field(default_factory=TrainConfig)
     student: DistillConfig = field(default_factory=DistillConfig)
@@ -94,7 +96,10 @@ def run_training(
         Example(e.text, e.label, e.target, source="feedback", weight=options.feedback_weight)
         for e in feedback
     ]
-    train_set = [*splits["train"], *public, *fed]
+    tags = hashtags_of(splits["train"])
+    train_set = augment_hashtags(
+        [*splits["train"], *public, *fed], tags, options.hashtag_share, cfg.seed
+    )
     base = base_model_path()
     teacher = train(base, train_set, splits["dev"], cfg, progress=progress, log=log)
     result = teacher
@@ -141,7 +146,7 @@ def run_training(
         "encoder_config": _encoder_config(result.model),
     }
     write_card(work, card)
-    card.update(_measure(work, splits, train_set, result, teacher, cfg, log))
+    card.update(_measure(work, splits, train_set, result, teacher, cfg, log, tags))
     card.update(
         {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -151,6 +156,7 @@ def run_training(
                 "public_limits": options.public_limits,
                 "public_weight": options.public_weight,
                 "feedback_weight": options.feedback_weight,
+                "hashtag_share": options.hashtag_share,
                 "student": asdict(options.student),
             },
             "data": _data_record(
@@ -193,9 +199,11 @@ def _measure(
     teacher: TrainResult,
     cfg: TrainConfig,
     log: Callable[[str], None],
+    tags: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Dev and test figures of the served int8 model; fp32 dev for comparison; the
-    fine-tuned teacher's fp32 dev and test when a student is served; the baseline."""
+    """Dev and test figures of the served int8 model; fp32 dev for comparison; dev with a
+    campaign hashtag added to every post (does a tag change the verdict?); the fine-tuned
+    teacher's fp32 dev and test when a student is served; the baseline."""
     import numpy as np
 
     from classifiers.encode import encode, load_tokenizer
@@ -211,6 +219,18 @@ def _measure(
         log(
             f"int8 {name}: macro-F1 {metrics[name]['macro_f1']:.4f}"
             f" attack F1 {metrics[name]['attack_f1']:.4f}"
+        )
+    if tags:
+        import random
+
+        rng = random.Random(cfg.seed)
+        tagged = [with_hashtag(e.text, rng.choice(tags), rng) for e in splits["dev"]]
+        metrics["dev_hashtag"] = evaluate_labels(
+            [e.label for e in splits["dev"]], served.labels(tagged)
+        )
+        log(
+            f"int8 dev, a hashtag added to every post: macro-F1 "
+            f"{metrics['dev_hashtag']['macro_f1']:.4f}"
         )
     tokenizer = load_tokenizer(work / TOKENIZER_FILE)
 

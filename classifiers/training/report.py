@@ -43,6 +43,11 @@ def render(card: dict[str, Any]) -> str:
         _row("test (int8, served)", m["test"]),
         _row("dev (fp32, before export)", m["dev_fp32"]),
         *(
+            [_row("dev + a hashtag on every post (int8)", m["dev_hashtag"])]
+            if "dev_hashtag" in m
+            else []
+        ),
+        *(
             [
                 _row("fine-tuned teacher dev (fp32)", m["teacher"]["dev"]),
                 _row("fine-tuned teacher test (fp32)", m["teacher"]["test"]),
