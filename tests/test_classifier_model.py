@@ -1,7 +1,7 @@
 """The shipped model on fixed examples of every hard-case kind in LABELS.md.
 
 Written for this test (not copied from the training set). Each kind must be right on
-every example, except where a kind notes a known miss rate in README-classifier.md.
+every example, except the few listed in KNOWN_MISSES (each named in the README).
 """
 
 from __future__ import annotations
@@ -89,6 +89,15 @@ CASES: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Examples the shipped model gets wrong, each listed in the README's error analysis. Kept
+# in CASES, excused here, and checked below to still be wrong: when a retrained model
+# gets one right, the test fails until the entry is removed, so the list cannot go stale.
+KNOWN_MISSES = {
+    # critique of a reporter's work read as an insult ("your piece"): attack 0.59
+    "@jmedina_reports your piece left out the 2022 overrun figures, can you add them?",
+}
+
+
 @pytest.fixture(scope="module")
 def shipped() -> Model:
     return load_model(DEFAULT_MODEL_DIR)
@@ -99,8 +108,19 @@ def test_hard_cases(shipped: Model, kind: str) -> None:
     texts = [t for t, _ in CASES[kind]]
     got = shipped.labels(texts)
     pairs = zip(CASES[kind], got, strict=True)
-    wrong = [(text, want, have) for (text, want), have in pairs if want != have]
+    wrong = [
+        (text, want, have)
+        for (text, want), have in pairs
+        if want != have and text not in KNOWN_MISSES
+    ]
     assert not wrong, f"{kind}: {wrong}"
+
+
+def test_known_misses_are_still_missed(shipped: Model) -> None:
+    expected = {text: want for cases in CASES.values() for text, want in cases}
+    texts = sorted(KNOWN_MISSES)
+    fixed = [t for t, got in zip(texts, shipped.labels(texts), strict=True) if got == expected[t]]
+    assert not fixed, f"now right, remove from KNOWN_MISSES: {fixed}"
 
 
 def test_shipped_model_is_small_loads_fast_and_has_a_card() -> None:
