@@ -3,9 +3,10 @@
 Why: the fine-tuned MiniLM-L6 runs about 350 posts/s on a 2-core laptop CPU even fused
 and in int8, and a campaign's whole hashtag traffic needs about 900. A student built from
 the teacher's own embeddings and its first layers (top layers dropped, which loses the
-least) and trained on the teacher's softened scores plus the gold labels keeps most of the
-accuracy at a third of the cost. The teacher also labels extra unlabelled real tweets
-(OLID), so the student learns how the teacher reads platform text it was never shown.
+least), each keeping its strongest feed-forward units, and trained on the teacher's
+softened scores plus the gold labels keeps the accuracy at under a third of the cost.
+The teacher also labels extra unlabelled real tweets (OLID), so the student learns how
+the teacher reads platform text it was never shown.
 """
 
 from __future__ import annotations
