@@ -102,7 +102,9 @@ class ClassifierThresholds(_Strict):
 class ClassifierConfig(_Strict):
     # None: the model shipped with civmon (classifiers/model in the installed package).
     model_path: str | None = None
-    batch_size: int = Field(default=64, ge=1)
+    # Posts read, labelled and written per database round trip (`classify --pending` and
+    # the service); the model batches them by length inside.
+    batch_size: int = Field(default=256, ge=1)
     thresholds: ClassifierThresholds = ClassifierThresholds()
 
 

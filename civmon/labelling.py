@@ -141,7 +141,7 @@ def replay_labeller(config: Config) -> _ReplayLabeller:
     )
 
 
-def labelling_job(config: Config, archive: Archive, batch_size: int = 256) -> Callable[[], int]:
+def labelling_job(config: Config, archive: Archive) -> Callable[[], int]:
     """A no-argument pass for the scheduler: label whatever arrived since the last pass.
     The model loads once, on the first pass."""
     state: dict[str, Model] = {}
@@ -154,7 +154,7 @@ def labelling_job(config: Config, archive: Archive, batch_size: int = 256) -> Ca
             state["model"],
             aliases=config.watched_aliases(),
             attack_threshold=config.classifier.thresholds.attack,
-            batch_size=batch_size,
+            batch_size=config.classifier.batch_size,
         )
         if count:
             log.info("labelled %d new post(s) with %s", count, state["model"].version)

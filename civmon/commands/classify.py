@@ -114,7 +114,7 @@ def _classify_archive(app: App, model_path: Path | None, rescore: bool, limit: i
         attack_threshold=config.classifier.thresholds.attack,
         rescore=rescore,
         limit=limit,
-        batch_size=config.classifier.batch_size * 4,
+        batch_size=config.classifier.batch_size,
     )
     what = "relabelled" if rescore else "labelled"
     click.echo(f"{what} {count} post(s) with {model.version}", err=True)
