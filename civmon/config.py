@@ -110,7 +110,7 @@ class ClassifierConfig(_Strict):
 
 class AlertRules(_Strict):
     window_minutes: int = Field(default=30, ge=1)
-    min_distinct_attackers: int = Field(default=5, ge=2)
+    min_distinct_attackers: int = Field(default=4, ge=2)
     rate_multiplier: float = Field(default=2.5, gt=1.0)
     baseline_floor_per_hour: float = Field(default=2.0, gt=0.0)
     quiet_minutes_to_resolve: int = Field(default=60, ge=1)
@@ -119,7 +119,7 @@ class AlertRules(_Strict):
     # count must be under the target's own baseline, the attack share of the traffic
     # addressed to the target, and growth of the window over the one before it.
     detect_windows_minutes: list[int] = Field(default=[10, 30, 90], min_length=1)
-    max_poisson_p: float = Field(default=1e-4, gt=0.0, lt=1.0)
+    max_poisson_p: float = Field(default=2e-4, gt=0.0, lt=1.0)
     min_attack_share: float = Field(default=0.35, ge=0.0, le=1.0)
     growth_ratio: float = Field(default=1.3, ge=0.0)
     per_author_cap: int = Field(default=2, ge=1)
