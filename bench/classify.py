@@ -113,15 +113,13 @@ def worker_pipeline(model_dir: str, n: int) -> dict[str, float]:
     texts = tweet_texts(n)
     started = time.perf_counter()
     import torch
-    from transformers import BertConfig, BertTokenizerFast, pipeline
+    from transformers import BertTokenizerFast, pipeline
 
     from bench.hf_model import CivmonForSequenceClassification
 
     torch.set_num_threads(THREADS)
     card = json.loads((Path(model_dir) / "card.json").read_text())
-    model = CivmonForSequenceClassification.from_civmon(
-        Path(model_dir), BertConfig(**card["encoder_config"])
-    )
+    model = CivmonForSequenceClassification.from_civmon(Path(model_dir), card["encoder_config"])
     tokenizer = BertTokenizerFast(tokenizer_file=str(Path(model_dir) / "tokenizer.json"))
     classify = pipeline(
         "text-classification", model=model, tokenizer=tokenizer, device="cpu", top_k=None

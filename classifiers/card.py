@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from classifiers.errors import ClassifierError, ModelMismatch
-from classifiers.labels import CARD_FILE, FORMAT_VERSION, LABELS
+from classifiers.labels import CARD_FILE, LABELS, SERVED_FORMAT_VERSIONS
 
 
 def read_card(model_dir: Path) -> dict[str, Any]:
@@ -43,10 +43,10 @@ def check_card(card: dict[str, Any], model_dir: Path) -> None:
             hint,
         )
     version = card.get("format_version")
-    if version != FORMAT_VERSION:
+    if version not in SERVED_FORMAT_VERSIONS:
         raise ModelMismatch(
             f"model {model_dir} has format version {version!r}; this civmon serves "
-            f"format version {FORMAT_VERSION}",
+            f"format versions {', '.join(map(str, SERVED_FORMAT_VERSIONS))}",
             hint,
         )
     model_version = card.get("model_version")

@@ -95,8 +95,7 @@ def test_batches_cover_every_row_once() -> None:
     assert max(len(b) for b in batches) <= 32
 
 
-@pytest.fixture(scope="module")
-def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _tiny_model(out: Path, pooling: str) -> Path:
     """A served model directory holding a tiny random network, exported like a real one."""
     import torch
 
@@ -104,8 +103,7 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from classifiers.training.export import export_int8
 
     torch.manual_seed(0)
-    out = tmp_path_factory.mktemp("tiny-model")
-    classifier = build_classifier(TINY)
+    classifier = build_classifier(TINY | {"pooling": pooling})
     with torch.no_grad():  # distinct values everywhere, as in a trained model
         for param in classifier.parameters():
             param.add_(torch.randn_like(param) * 0.02)
@@ -118,11 +116,21 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "labels": list(LABELS),
             "model_version": "civmon-test-tiny",
             "max_length": 32,
-            "encoder_config": TINY,
+            "encoder_config": classifier.encoder_config(),
         },
     )
     torch.save(classifier.state_dict(), out / "reference.pt")
     return out
+
+
+@pytest.fixture(scope="module")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _tiny_model(tmp_path_factory.mktemp("tiny-model"), "mean")
+
+
+@pytest.fixture(scope="module")
+def tiny_mean_query_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _tiny_model(tmp_path_factory.mktemp("tiny-mean-query"), "mean-query")
 
 
 def test_served_model_scores_and_batches(tiny_model_dir: Path) -> None:
@@ -150,12 +158,61 @@ def test_export_fuses_attention_and_names_packed_weights(tiny_model_dir: Path) -
         assert f"encoder.encoder.layer.{layer}.attention.self.qkv_weight_quantized" in names
 
 
-def test_torch_fallback_matches_onnx(tiny_model_dir: Path) -> None:
-    texts = ["Hale voters are idiots", "the levy costs $40M", "see you at the rally"]
-    onnx = load_model(tiny_model_dir, backend="onnx").predict_proba(texts)
+def test_mean_query_layer_is_a_whole_bert_layer_run_for_the_mean() -> None:
+    """MeanQueryLayer computes one row of transformers' own BertLayer run over the mean of
+    the token states followed by the tokens, the mean's key masked out."""
+    import torch
+    from transformers.models.bert.modeling_bert import BertLayer
+
+    from classifiers.torch_model import MEAN_QUERY, build_classifier
+
+    torch.manual_seed(0)
+    model = build_classifier(TINY | {"pooling": MEAN_QUERY}).eval()
+    with torch.no_grad():
+        for param in model.parameters():
+            param.add_(torch.randn_like(param) * 0.05)
+    assert model.last is not None and len(model.encoder.encoder.layer) == 1
+    ids = torch.randint(1000, 30000, (3, 9))
+    mask = torch.ones(3, 9, dtype=torch.long)
+    mask[1, 5:] = 0  # padded rows: padding must not leak into the mean or the attention
+    mask[2, 2:] = 0
+    with torch.no_grad():
+        hidden = model.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        weights = mask.unsqueeze(-1).float()
+        mean = (hidden * weights).sum(1, keepdim=True) / weights.sum(1, keepdim=True)
+        keys = torch.cat([torch.zeros(3, 1, dtype=torch.long), mask], dim=1)
+        blocked = (1.0 - keys[:, None, None, :].float()) * torch.finfo(torch.float32).min
+        layer: BertLayer = model.last.layer  # type: ignore[assignment]
+        out = layer(torch.cat([mean, hidden], dim=1), blocked)
+        whole = (out[0] if isinstance(out, tuple) else out)[:, 0]
+        assert torch.allclose(model(ids, mask), model.head(whole), atol=1e-5)
+    config = model.encoder_config()
+    assert config["num_hidden_layers"] == TINY["num_hidden_layers"]
+    assert config["pooling"] == MEAN_QUERY
+    rebuilt = build_classifier(config)  # what the torch fallback does with the card
+    rebuilt.load_state_dict(model.state_dict())
+    with torch.no_grad():
+        assert torch.equal(rebuilt.eval()(ids, mask), model(ids, mask))
+
+
+@pytest.mark.parametrize("model_dir", ["tiny_model_dir", "tiny_mean_query_dir"])
+def test_torch_fallback_matches_onnx(model_dir: str, request: pytest.FixtureRequest) -> None:
+    """The torch fallback rebuilds every parameter from the int8 file (up to int8 weight
+    rounding) and scores like onnxruntime (up to int8 activation rounding)."""
+    import torch
+
+    tiny_model_dir = request.getfixturevalue(model_dir)
     fallback = load_model(tiny_model_dir, backend="torch")
     assert fallback.backend.name == "torch"
-    assert np.abs(fallback.predict_proba(texts) - onnx).max() < 0.02
+    reference = torch.load(tiny_model_dir / "reference.pt")
+    rebuilt = fallback.backend.model.state_dict()  # type: ignore[attr-defined]
+    assert set(rebuilt) == set(reference)
+    for name, value in reference.items():
+        scale = float(value.abs().max())
+        assert torch.allclose(rebuilt[name], value, atol=0.01 * scale), name
+    texts = ["Hale voters are idiots", "the levy costs $40M", "see you at the rally"]
+    onnx = load_model(tiny_model_dir, backend="onnx").predict_proba(texts)
+    assert np.abs(fallback.predict_proba(texts) - onnx).max() < 0.05
 
 
 def test_mismatched_card_is_refused(tiny_model_dir: Path, tmp_path: Path) -> None:
@@ -228,7 +285,8 @@ def test_distilled_student_learns_the_teachers_answers() -> None:
         progress=False,
         log=lambda _: None,
     )
-    assert len(result.model.encoder.encoder.layer) == 1
+    # the one layer kept is the student's last, run once for the mean of the embeddings
+    assert len(result.model.encoder.encoder.layer) == 0 and result.model.last is not None
     assert result.best_dev_macro_f1 == pytest.approx(1.0)
     losses = [h["loss"] for h in result.history if "loss" in h]
     assert np.mean(losses[-3:]) < np.mean(losses[:3]) * 0.5

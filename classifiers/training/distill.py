@@ -20,7 +20,7 @@ from typing import Any
 import torch
 
 from classifiers.labels import TOKENIZER_FILE
-from classifiers.torch_model import MiniLMClassifier
+from classifiers.torch_model import MEAN_QUERY, MEAN, MiniLMClassifier
 from classifiers.training.data import Example
 from classifiers.training.trainer import (
     Rows,
@@ -41,6 +41,7 @@ class DistillConfig:
 
     layers: list[int] = field(default_factory=lambda: [0, 1])
     intermediate_size: int = 1152  # feed-forward width kept per layer (the teacher's: 1536)
+    pooling: str = MEAN_QUERY  # the last layer runs once, for the mean (see torch_model)
     epochs: int = 5
     lr: float = 1e-4
     head_lr: float = 3e-4
@@ -58,11 +59,15 @@ def teacher_layers(model: MiniLMClassifier) -> torch.nn.ModuleList:
 
 
 def student_of(
-    teacher: MiniLMClassifier, layers: Sequence[int], intermediate_size: int | None = None
+    teacher: MiniLMClassifier,
+    layers: Sequence[int],
+    intermediate_size: int | None = None,
+    pooling: str = MEAN,
 ) -> MiniLMClassifier:
     """A copy of `teacher` keeping only the given encoder layers (in that order) and, when
     `intermediate_size` is given, only that many of each layer's feed-forward units: those
-    with the largest product of input and output weight norms."""
+    with the largest product of input and output weight norms. With `mean-query` pooling
+    the last kept layer runs once, for the mean of the token states; the head is kept."""
     depth = len(teacher_layers(teacher))
     if not layers or any(not 0 <= i < depth for i in layers):
         raise ValueError(f"student layers {list(layers)} are not layers of the teacher")
@@ -77,6 +82,10 @@ def student_of(
         for layer in encoder.encoder.layer:
             _narrow_feed_forward(layer, intermediate_size)
         encoder.config.intermediate_size = intermediate_size
+    if pooling != student.pooling:
+        head = student.head
+        student = MiniLMClassifier(encoder, student.dropout.p, pooling=pooling)
+        student.head = head
     return student
 
 
@@ -116,7 +125,7 @@ def distill(
     soft = Teacher(
         torch.from_numpy(logits_ids(teacher, rows.ids)), student.temperature, student.alpha
     )
-    model = student_of(teacher, student.layers, student.intermediate_size)
+    model = student_of(teacher, student.layers, student.intermediate_size, student.pooling)
     budget = TrainConfig(**{**config.__dict__, "max_minutes": student.max_minutes})
     steps = Schedule(student.epochs, student.lr, student.head_lr, student.warmup)
     return fit(

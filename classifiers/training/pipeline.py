@@ -143,7 +143,7 @@ def run_training(
         "labels": list(LABELS),
         "model_version": version,
         "max_length": cfg.max_length,
-        "encoder_config": _encoder_config(result.model),
+        "encoder_config": result.model.encoder_config(),
     }
     write_card(work, card)
     card.update(_measure(work, splits, train_set, result, teacher, cfg, log, tags))
@@ -260,23 +260,6 @@ def _measure(
         f" test {metrics['baseline']['test']['macro_f1']:.4f}"
     )
     return {"metrics": metrics}
-
-
-def _encoder_config(model: Any) -> dict[str, Any]:
-    config = model.encoder.config.to_dict()
-    keep = (
-        "vocab_size",
-        "hidden_size",
-        "num_hidden_layers",
-        "num_attention_heads",
-        "intermediate_size",
-        "hidden_act",
-        "max_position_embeddings",
-        "type_vocab_size",
-        "layer_norm_eps",
-        "pad_token_id",
-    )
-    return {k: config[k] for k in keep if k in config}
 
 
 def _base_model_record(base: Path) -> dict[str, Any]:

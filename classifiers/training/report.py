@@ -31,7 +31,7 @@ def render(card: dict[str, Any]) -> str:
         f"- Base: `{card['base_model']['name']}` from the "
         f"`{card['base_model']['package']}` package "
         f"(weights sha256 `{card['base_model']['weights_sha256']}`), whole encoder fine-tuned, "
-        "mean pooling, dropout, linear 3-way head.",
+        "mean pooling, dropout, linear 3-way head (the teacher).",
         *_student_lines(card),
         f"- Served as dynamic-int8 ONNX (`model.int8.onnx`), inputs normalised by "
         f"`classifiers.normalize`, max {card['max_length']} tokens (head + tail of long posts).",
@@ -112,12 +112,19 @@ def _student_lines(card: dict[str, Any]) -> list[str]:
     if not card.get("distillation"):
         return []
     d = card["distillation"]
-    layers = card["encoder_config"]["num_hidden_layers"]
+    encoder = card["encoder_config"]
+    pooling = encoder.get("pooling", "mean")
+    how = (
+        "its last layer run once, for the mean of the token states (mean-query pooling)"
+        if pooling == "mean-query"
+        else "mean pooling"
+    )
     return [
-        f"- Served: a {layers}-layer student distilled from the fine-tuned 6-layer model "
-        f"(teacher layers {d['layers']} kept, its embeddings and head), trained on the "
-        "teacher's softened scores and the gold labels: about 3x faster, at the cost shown "
-        "under Results (teacher rows).",
+        f"- Served: a {encoder['num_hidden_layers']}-layer student distilled from the "
+        f"fine-tuned 6-layer model (teacher layers {d['layers']} kept with "
+        f"{encoder['intermediate_size']} feed-forward units each, its embeddings and head; "
+        f"{how}), trained on the teacher's softened scores and the gold labels, at the cost "
+        "shown under Results (teacher rows).",
     ]
 
 
