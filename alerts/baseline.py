@@ -30,13 +30,14 @@ import math
 from bisect import bisect_left
 
 BIN_SECONDS = 300.0
+EXPIRY_SECONDS = 60.0  # how stale a TimeSeries' start may get before old times are dropped
 
 
 class Ewma:
     """A bias-corrected EWMA of events per hour, in bins of BIN_SECONDS, updated lazily."""
 
     __slots__ = ("_alpha", "_cap", "_floor", "_keep", "_origin_bin", "_bin", "_count", "_raw",
-                 "frozen")
+                 "_per_hour", "frozen")
 
     def __init__(
         self, halflife_minutes: float, origin: float, cap_multiplier: float,
@@ -51,12 +52,14 @@ class Ewma:
         self._bin = self._origin_bin
         self._count = 0.0  # events in the current, still open bin
         self._raw = 0.0  # uncorrected average over closed bins, events per bin
+        self._per_hour: float | None = None  # per_hour() until the next bin closes
         self.frozen = False  # True while the target is under attack: learn nothing from it
 
     def _close_to(self, now: float) -> None:
         current = int(now // BIN_SECONDS)
         if current <= self._bin:
             return
+        self._per_hour = None
         if self.frozen:  # every bin counts as exactly the current estimate
             level = self._corrected_per_bin()
             self._bin = current
@@ -81,30 +84,40 @@ class Ewma:
         return self._raw / (1.0 - self._keep**closed)
 
     def add(self, now: float, weight: float = 1.0) -> None:
-        self._close_to(now)
+        if now >= (self._bin + 1) * BIN_SECONDS:  # most events fall in the open bin
+            self._close_to(now)
         self._count += weight
 
     def per_hour(self, now: float) -> float:
         """The baseline rate in events per hour as of `now` (closed bins only)."""
-        self._close_to(now)
-        return self._corrected_per_bin() * 3600.0 / BIN_SECONDS
+        if now >= (self._bin + 1) * BIN_SECONDS:
+            self._close_to(now)
+        if self._per_hour is None:
+            self._per_hour = self._corrected_per_bin() * 3600.0 / BIN_SECONDS
+        return self._per_hour
 
 
 class TimeSeries:
-    """Sorted event times with a moving start, for O(log n) window counts."""
+    """Sorted event times with a moving start, for O(log n) window counts.
 
-    __slots__ = ("times", "start", "_horizon")
+    Old times are dropped lazily, at most once a minute: a count over any window inside
+    the horizon is the same whether or not older times are still in the list."""
+
+    __slots__ = ("times", "start", "_horizon", "_next_expiry")
 
     def __init__(self, horizon_seconds: float) -> None:
         self.times: list[float] = []
         self.start = 0
         self._horizon = horizon_seconds
+        self._next_expiry = -math.inf
 
     def add(self, now: float) -> None:
         self.times.append(now)
-        self.expire(now)
+        if now >= self._next_expiry:
+            self.expire(now)
 
     def expire(self, now: float) -> None:
+        self._next_expiry = now + EXPIRY_SECONDS
         cut = now - self._horizon
         if self.times and self.times[self.start] < cut:
             self.start = bisect_left(self.times, cut, self.start)
@@ -127,7 +140,9 @@ class GlobalRate:
 
     def add(self, now: float) -> None:
         self._ewma.add(now)
-        self._recent.add(now)
+        self._recent.times.append(now)  # TimeSeries.add, inlined: once per post
+        if now >= self._recent._next_expiry:
+            self._recent.expire(now)
 
     def surge(self, now: float, window: float, exclude: int = 0) -> float:
         """How many times busier (or quieter) the last `window` seconds were than usual,

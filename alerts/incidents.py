@@ -47,8 +47,12 @@ class Incident:
     examples: list[AttackExample] = field(default_factory=list)
     status: str = "open"
 
+    @property
+    def wants_examples(self) -> bool:
+        return len(self.examples) < MAX_EXAMPLES
+
     def add_example(self, example: AttackExample) -> None:
-        if len(self.examples) < MAX_EXAMPLES:
+        if self.wants_examples:
             self.examples.append(example)
 
 

@@ -79,8 +79,9 @@ def detection_job(config: Config, archive: Archive, bus: EventBus,
     state: dict[str, int] = {}
 
     def feed(page: list[Row], learn_only: bool) -> None:
-        for _cid, post, label, post_id in sorted(page, key=lambda row: row[1].created_at):
-            detector.observe(to_labelled(post, label, post_id), learn_only=learn_only)
+        rows = sorted(page, key=lambda row: row[1].created_at)
+        detector.observe_many((to_labelled(post, label, post_id)
+                               for _cid, post, label, post_id in rows), learn_only=learn_only)
         state["cursor"] = max(state.get("cursor", 0), max(row[0] for row in page))
 
     def run() -> int:

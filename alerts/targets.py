@@ -16,9 +16,9 @@ from alerts.baseline import Ewma, TimeSeries
 from civmon.config import AlertRules
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs 2x to build, once per post
 class LabelledPost:
-    """What detection needs to know about one classified post.
+    """What detection needs to know about one classified post (treat it as read-only).
 
     `target` is who the post attacks (attacks) or addresses (reply_to / first mention, for
     other labels); posts addressed to nobody still count towards the global rate.
