@@ -20,7 +20,7 @@ from typing import Any
 import torch
 
 from classifiers.labels import TOKENIZER_FILE
-from classifiers.torch_model import MEAN_QUERY, MEAN, MiniLMClassifier
+from classifiers.torch_model import MEAN, MEAN_QUERY, MiniLMClassifier
 from classifiers.training.data import Example
 from classifiers.training.trainer import (
     Rows,
