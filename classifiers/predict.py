@@ -7,7 +7,7 @@ texts, because a hashtag stream repeats itself (retweets, copy-paste campaigns).
 
 On onnxruntime each batch runs on one core and `threads` batches run side by side: for a
 network this small, splitting one batch's operators over cores spends more time
-synchronising than computing (measured: 15-20% more posts/s on 2 cores).
+synchronising than computing (measured: about 10% more posts/s at 512 posts a call).
 
 The model directory's card is checked on load: a label map or format this code does not
 serve is refused with ModelMismatch.
