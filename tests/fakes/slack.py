@@ -13,6 +13,7 @@ A failed request never counts as an accepted message.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -128,7 +129,9 @@ class FakeSlack:
                     return
                 if outcome == "timeout":
                     time.sleep(fake.timeout_delay)
-                    self._reply(504, {"ok": False, "error": "timeout"})
+                    # The client may have given up first, as a timed-out client does.
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        self._reply(504, {"ok": False, "error": "timeout"})
                     return
                 if outcome.startswith("429"):
                     after = outcome.partition(":")[2] or "1"
