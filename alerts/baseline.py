@@ -140,9 +140,7 @@ class GlobalRate:
 
     def add(self, now: float) -> None:
         self._ewma.add(now)
-        self._recent.times.append(now)  # TimeSeries.add, inlined: once per post
-        if now >= self._recent._next_expiry:
-            self._recent.expire(now)
+        self._recent.add(now)
 
     def surge(self, now: float, window: float, exclude: int = 0) -> float:
         """How many times busier (or quieter) the last `window` seconds were than usual,
