@@ -131,26 +131,53 @@ class TimeSeries:
 
 class GlobalRate:
     """Events per hour across all targets: a slow baseline and recent windows, to tell a
-    global surge (a debate night) from trouble at one target."""
+    global surge (a debate night) from trouble at one target.
+
+    Every post is one `add`, so adding is only a list append (callers on the hot path may
+    keep `add` bound); the EWMA and the expiry catch up from the list when the rate is
+    read, or at least once a minute through `catch_up`, a whole 5-minute bin at a time."""
+
+    __slots__ = ("_ewma", "times", "_start", "_fed", "_horizon", "origin", "add")
 
     def __init__(self, halflife_minutes: float, origin: float, horizon_seconds: float) -> None:
         self._ewma = Ewma(halflife_minutes, origin, cap_multiplier=math.inf)
-        self._recent = TimeSeries(horizon_seconds)
+        self.times: list[float] = []
+        self._start = 0  # first time inside the horizon
+        self._fed = 0  # times before this index are in the EWMA
+        self._horizon = horizon_seconds
         self.origin = origin
+        self.add = self.times.append  # the list object is kept for good: see catch_up
 
-    def add(self, now: float) -> None:
-        self._ewma.add(now)
-        self._recent.add(now)
+    def catch_up(self, now: float) -> None:
+        """Feed the EWMA every time added since, bin by bin, then drop expired times."""
+        times, i, n = self.times, self._fed, len(self.times)
+        while i < n:
+            end = bisect_left(times, (times[i] // BIN_SECONDS + 1.0) * BIN_SECONDS, i, n)
+            self._ewma.add(times[i], end - i)
+            i = end
+        self._fed = n
+        cut = now - self._horizon
+        if n and times[self._start] < cut:
+            self._start = bisect_left(times, cut, self._start)
+            if self._start > 4096 and self._start * 2 > n:
+                del times[: self._start]  # in place: `add` stays bound to this list
+                self._fed -= self._start
+                self._start = 0
+
+    def count_since(self, since: float) -> int:
+        return len(self.times) - bisect_left(self.times, since, self._start)
 
     def surge(self, now: float, window: float, exclude: int = 0) -> float:
         """How many times busier (or quieter) the last `window` seconds were than usual,
         not counting `exclude` events (the target's own, so a pile-on does not explain
         itself)."""
+        if self._fed < len(self.times):
+            self.catch_up(now)
         usual = self._ewma.per_hour(now)
         if usual <= 0.0:
             return 1.0
         span = min(window, max(now - self.origin, BIN_SECONDS))
-        recent = max(self._recent.count_since(now - window) - exclude, 0) * 3600.0 / span
+        recent = max(self.count_since(now - window) - exclude, 0) * 3600.0 / span
         return recent / usual
 
 
