@@ -10,8 +10,9 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    `rate_multiplier` times what the target's own baseline predicts (see alerts.baseline:
    per-target EWMA with a floor, a time-of-day profile, scaled during global surges) for a
    `window_minutes` window; shorter windows need more, longer ones less (square root);
-3. that count is improbable under the baseline: Poisson tail p <= `max_poisson_p` (scaled
-   down for targets busier than the floor, which are tested far more often);
+3. that count is improbable under the baseline: Poisson tail p <= `quiet_max_poisson_p`
+   for a target expected at no more than the floor, else `max_poisson_p` scaled down with
+   the square of its rate over the floor (busy targets are tested far more often);
 4. attacks are at least `min_attack_share` of all posts addressed to the target in the
    window -- a surge of substantive criticism or cheering with a few misclassified posts
    never qualifies;
@@ -86,6 +87,7 @@ class Detector:
         self._origin: float | None = None
         self._posts: GlobalRate | None = None  # every post
         self._attacks: GlobalRate | None = None  # every attack, on anyone
+        self._add_post = self._add_attack = _not_started
         self._next_sweep = 0.0
         self._clock = 0.0
         self._next_prune = 0.0
@@ -110,28 +112,34 @@ class Detector:
         """Take one post. Posts should come in created_at order; a late one counts as seen
         now. `learn_only` (warming up after a restart) updates windows and baselines but
         opens, grows and publishes nothing."""
-        now = max(post.created_at.timestamp(), self._clock)
+        now = post.created_at.timestamp()  # every post passes here: kept lean on purpose
+        if now < self._clock:
+            now = self._clock
         self._clock = now
-        if now >= self._next_sweep or self._posts is None:
+        if now >= self._next_sweep:
             self._tick(now)
-        assert self._posts is not None and self._attacks is not None
-        key, name = self._key(post.target) if post.target else ("", "")
+        target = post.target
+        attack = post.label == "attack"
+        if not target:
+            self._add_post(now)
+            if attack:
+                self._add_attack(now)
+            return
+        key, name = self._keys.get(target) or self._key(target)
         under_way = self._open.get(key)
         if under_way is None or under_way.kind != "pileon":
             # A pile-on in progress (and its defenders) is not what the conversation as
             # a whole is doing: counted, a big one on a small day would lower every other
             # target's expectation for hours afterwards.
-            self._posts.add(now)
-            if post.label == "attack":
-                self._attacks.add(now)
-        if not post.target:
-            return
+            self._add_post(now)
+            if attack:
+                self._add_attack(now)
         state = self._targets.get(key)
         if state is None:
             state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
                                                       self._horizon)
         state.traffic.add(now)
-        if post.label != "attack":
+        if not attack:
             return
         flood = self._author_count(state, post.author, now)
         state.add_attack(now, post, learn=flood <= self.rules.per_author_cap)
@@ -169,8 +177,11 @@ class Detector:
             self._origin = now
             self._posts = GlobalRate(halflife, now, self._horizon)
             self._attacks = GlobalRate(halflife, now, self._horizon)
+            self._add_post, self._add_attack = self._posts.add, self._attacks.add
             self._next_sweep = now + 60.0
         if now >= self._next_sweep:
+            self._posts.catch_up(now)
+            self._attacks.catch_up(now)  # type: ignore[union-attr]
             self._resolve_quiet(now)
             self._next_sweep = now + 60.0
 
@@ -283,9 +294,7 @@ class Detector:
                 continue
             expected = self.expected_per_hour(state, now, window)
             lam = expected * window / 3600.0
-            # A busy target is tested on every one of its many posts: hold it to a stricter
-            # p-value, in proportion, so its false alarms per day stay as rare as anyone's.
-            p_limit = r.max_poisson_p * min(1.0, r.baseline_floor_per_hour / expected)
+            p_limit = self._p_limit(expected)
             if n < mult * lam or poisson_tail(n, lam) > p_limit:
                 continue
             if n < r.min_attack_share * state.traffic.count_since(since):
@@ -308,6 +317,23 @@ class Detector:
                     continue
             return window, expected
         return None
+
+    def _p_limit(self, expected: float) -> float:
+        """How improbable a count must be to call a pile-on, for a target expected to be
+        attacked `expected` times an hour.
+
+        A target expected at no more than the floor gets `quiet_max_poisson_p`: the floor
+        overstates the rate of a rarely insulted target (it stands in for one never seen),
+        so its computed tail is already pessimistic. A busier target gets `max_poisson_p`
+        made stricter with the square of its rate over the floor: it is tested on every
+        one of its many attacks, and its rate swings more than a Poisson count's (the
+        square, chosen on the tuning days, kept candidates' false alarms rare where a
+        linear scaling did not)."""
+        r = self.rules
+        ratio = r.baseline_floor_per_hour / expected
+        if ratio >= 1.0:
+            return r.quiet_max_poisson_p
+        return r.max_poisson_p * ratio * ratio
 
     def _maybe_open(
         self, key: str, state: TargetState, post: LabelledPost, now: float, flood: int
@@ -420,6 +446,10 @@ def window_multiplier(rules: AlertRules, window_seconds: float) -> float:
     and needs a bigger jump, a longer one a smaller (scaled by the square root)."""
     scale = math.sqrt(rules.window_minutes * 60.0 / window_seconds)
     return 1.0 + (rules.rate_multiplier - 1.0) * scale
+
+
+def _not_started(now: float) -> None:
+    raise AssertionError("the first post starts the clock before anything is counted")
 
 
 def _example(post: LabelledPost) -> AttackExample:

@@ -120,6 +120,8 @@ class AlertRules(_Strict):
     # addressed to the target, and growth of the window over the one before it.
     detect_windows_minutes: list[int] = Field(default=[10, 30, 90], min_length=1)
     max_poisson_p: float = Field(default=2e-4, gt=0.0, lt=1.0)
+    # ... for a target expected at no more than the floor: the floor overstates its rate.
+    quiet_max_poisson_p: float = Field(default=1e-3, gt=0.0, lt=1.0)
     min_attack_share: float = Field(default=0.35, ge=0.0, le=1.0)
     growth_ratio: float = Field(default=1.3, ge=0.0)
     per_author_cap: int = Field(default=2, ge=1)

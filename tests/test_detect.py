@@ -90,6 +90,17 @@ def test_many_distinct_attackers_open_a_pileon_early() -> None:
     assert opened[0].attackers >= AlertRules().min_distinct_attackers
 
 
+def test_a_slow_pileon_on_a_rarely_insulted_staffer_is_caught() -> None:
+    # Six accounts over 25 minutes at a staffer nobody insults: expected 1 at the floor rate
+    # (p = 6e-4). The floor overstates such a target's rate, so `quiet_max_poisson_p` holds.
+    slow = pileon(200, "@owen_pratt_field", 6, minutes=25)
+    events, _ = run(background() + slow)
+    assert [(e.step, e.target) for e in events] == [("opened", "@owen_pratt_field")]
+    # held to the busy targets' limit, the same evidence is not enough
+    events, _ = run(background() + slow, rules=AlertRules(quiet_max_poisson_p=2e-4))
+    assert events == []
+
+
 def test_one_account_flooding_is_a_flood_not_a_pileon() -> None:
     flood = [post(150 + i, "obsessed_guy", "@rachelkim_news") for i in range(25)]
     events, _ = run(background() + flood)
