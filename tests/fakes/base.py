@@ -81,6 +81,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.send_response(reply.status)
             headers = {"Content-Type": "application/json; charset=utf-8", **(reply.headers or {})}
+            if self.headers.get("Connection", "").lower() == "close":
+                # Say so, as real servers do (prawcore's token request asks for it): a
+                # silent close leaves the client a pooled connection that fails next time.
+                headers["Connection"] = "close"
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
