@@ -139,22 +139,42 @@ def _native_id(raw: dict[str, Any]) -> str:
     return uri if len(uri) <= 128 else "sha1:" + hashlib.sha1(uri.encode()).hexdigest()
 
 
+def qualified(acct: str, instance: str) -> str:
+    """"@user@domain": a local acct ("user") gets the instance's domain, so the same
+    account has one handle whichever instance the status was read from."""
+    if "@" not in acct and instance:
+        acct = f"{acct}@{instance.split('://', 1)[-1]}"
+    return "@" + acct
+
+
+def replied_handle(raw: dict[str, Any], instance: str) -> str | None:
+    """The handle of the account replied to. A Status names it only by id
+    (in_reply_to_account_id); the account itself is normally among the mentions. None for
+    a self-reply (a thread) or when the mention was removed."""
+    target = raw.get("in_reply_to_account_id")
+    if target is None or str(target) == str((raw.get("account") or {}).get("id")):
+        return None
+    for mention in raw.get("mentions") or []:
+        if isinstance(mention, dict) and str(mention.get("id")) == str(target):
+            return qualified(str(mention["acct"]), instance) if mention.get("acct") else None
+    return None
+
+
 def status_to_post(raw: dict[str, Any]) -> Post:
-    """Pure mapping of a Mastodon Status to a Post; native id is the status URI (global)."""
+    """Pure mapping of a Mastodon Status to a Post; native id is the status URI (global).
+    The status id replied to stays in raw (in_reply_to_id)."""
     account = require(raw, "account")
-    handle = str(require(raw, "account", "acct"))
+    acct = str(require(raw, "account", "acct"))
     instance = (raw.get("__civmon") or {}).get("instance", "")
-    if "@" not in handle and instance:
-        handle = f"{handle}@{instance.split('://', 1)[-1]}"
     return Post(
         platform="mastodon", native_id=_native_id(raw),
-        author_handle="@" + handle, author_id=str(account.get("id")),
+        author_handle=qualified(acct, instance), author_id=str(account.get("id")),
         text=html_to_text(str(require(raw, "content"))),
         created_at=parse_time(require(raw, "created_at")),
-        reply_to=raw.get("in_reply_to_id"), conversation_id=None, url=raw.get("url"),
+        reply_to=replied_handle(raw, instance), conversation_id=None, url=raw.get("url"),
         lang=raw.get("language"),
         hashtags=tuple(t.get("name", "") for t in raw.get("tags") or [] if isinstance(t, dict)),
-        mentions=tuple("@" + m.get("acct", "") for m in raw.get("mentions") or []
-                       if isinstance(m, dict)),
+        mentions=tuple(qualified(str(m["acct"]), instance) for m in raw.get("mentions") or []
+                       if isinstance(m, dict) and m.get("acct")),
         raw=raw, collector="mastodon", collector_version=COLLECTOR_VERSION,
     )

@@ -11,12 +11,17 @@ rounds: the newest created_utc archived and the ids of the `recent_threads` newe
 threads, whose comments are fetched again at the end of each round so late comments are
 caught; mid-round, paging back with `after`: {"watermark", "after", "round_newest",
 "recent"}. Paging stops `overlap_seconds` below the watermark (search indexing lags).
+
+A comment names what it answers only by fullname (parent_id: t3_ the submission, t1_ a
+comment). Each fetch remembers the author of every submission and comment it saw (threads
+come whole, submission first), and `thing_to_post` gets that passed in, to store the
+author replied to as reply_to.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -41,6 +46,8 @@ from collectors.errors import RateLimited, SourceDisabled, TransientError
 from storage import Post
 
 PAGE_SIZE = 100
+# What Reddit shows as the author of a deleted or removed post: nobody to name.
+DELETED = "[deleted]"
 
 
 class _NoRetry(RetryStrategy):
@@ -145,6 +152,7 @@ class RedditCollector:
         core: Any = self.reddit._read_only_core  # private: prawcore has no public hook
         core._retry_strategy_class = _NoRetry
         core._rate_limiter = _PolicyRateLimiter(window_size=core._rate_limiter.window_size)
+        self._authors: dict[str, str] = {}  # fullname -> author, of the latest fetch
 
     def queries(self) -> Sequence[str]:
         return [f"r/{name.removeprefix('r/')}" for name in self.subreddits] if self.terms else []
@@ -163,6 +171,7 @@ class RedditCollector:
         watermark = float(state.get("watermark") or 0)
         params = {"q": " OR ".join(self.terms), "sort": "new", "restrict_sr": "on",
                   "limit": self.page_size, "raw_json": 1, "after": state.get("after")}
+        self._authors = {}
         listing = self._get(f"{query}/search", {k: v for k, v in params.items() if v})
         items, rejected, reached = [], [], False
         fetched: set[str] = set()
@@ -179,6 +188,7 @@ class RedditCollector:
                 reached = True
                 continue
             items.append(thing)
+            self._remember_authors([thing])
             if created > watermark:  # older threads' comments come from the `recent` list
                 items.extend(self._thread_comments(str(data["id"])))
                 fetched.add(str(data["id"]))
@@ -202,18 +212,44 @@ class RedditCollector:
         listings = self._get(f"comments/{article}", {"sort": "new", "limit": 500, "raw_json": 1})
         if not isinstance(listings, list) or len(listings) < 2:
             raise TransientError("Reddit sent a comment page of the wrong shape")
-        return [c for c in _comments(_things(listings[1])) if c.get("kind") == "t1"]
+        comments = [c for c in _comments(_things(listings[1])) if c.get("kind") == "t1"]
+        self._remember_authors(_things(listings[0]) + comments)
+        return comments
+
+    def _remember_authors(self, things: Iterable[Any]) -> None:
+        """Fullname -> author of what this fetch saw, so to_post can name whom a comment
+        answers."""
+        for thing in things:
+            data = thing.get("data") if isinstance(thing, dict) else None
+            if isinstance(data, dict) and data.get("author") and data.get("id"):
+                name = data.get("name") or f"{thing.get('kind')}_{data['id']}"
+                self._authors[str(name)] = str(data["author"])
 
     def to_post(self, raw: dict[str, Any]) -> Post:
-        return thing_to_post(raw)
+        return thing_to_post(raw, self._authors)
 
     def close(self) -> None:
         core: Any = self.reddit._read_only_core
         core.close()
 
 
-def thing_to_post(raw: dict[str, Any]) -> Post:
-    """Pure mapping of a Reddit t3 (submission) or t1 (comment) to a Post."""
+def replied_author(data: dict[str, Any], authors: Mapping[str, str]) -> str | None:
+    """Who a comment answers: the parent's author from `authors` (fullname -> author), or
+    for a top-level comment the submission's `link_author` (listings outside a thread
+    carry it). None when unknown, deleted, or the commenter's own post."""
+    parent = str(data.get("parent_id") or "")
+    name = authors.get(parent)
+    if name is None and parent.startswith("t3_"):
+        name = data.get("link_author")
+    if not name or name == DELETED or str(name).lower() == str(data.get("author")).lower():
+        return None
+    return str(name)
+
+
+def thing_to_post(raw: dict[str, Any], authors: Mapping[str, str] | None = None) -> Post:
+    """Pure mapping of a Reddit t3 (submission) or t1 (comment) to a Post. `authors`
+    (fullname -> author) names the parent of a comment; reply_to is "u/<author>" of the
+    parent, and the parent's fullname stays in raw (data.parent_id)."""
     kind = raw.get("kind")
     if kind not in ("t3", "t1"):
         raise MalformedItem(f"not a submission or comment (kind {kind!r})")
@@ -230,7 +266,8 @@ def thing_to_post(raw: dict[str, Any]) -> Post:
         reply_to, conversation = None, fullname
     else:
         text = str(require(raw, "data", "body"))
-        reply_to, conversation = data.get("parent_id"), data.get("link_id")
+        replied = replied_author(data, authors or {})
+        reply_to, conversation = (f"u/{replied}" if replied else None), data.get("link_id")
     permalink = data.get("permalink")
     return Post(
         platform="reddit", native_id=fullname, author_handle=f"u/{author}",

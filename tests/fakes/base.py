@@ -23,7 +23,7 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -38,6 +38,9 @@ class Request:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
+    # Every value of each query parameter (`query` keeps the last): lists such as
+    # getProfiles' actors=a&actors=b.
+    query_lists: dict[str, list[str]] = field(default_factory=dict)
 
     def form(self) -> dict[str, str]:
         return {k: v[-1] for k, v in parse_qs(self.body.decode()).items()}
@@ -71,16 +74,21 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         parts = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
+        query = parse_qs(parts.query)
         request = Request(
-            method, parts.path, {k: v[-1] for k, v in parse_qs(parts.query).items()},
+            method, parts.path, {k: v[-1] for k, v in query.items()},
             {k.lower(): v for k, v in self.headers.items()},
-            self.rfile.read(length) if length else b"",
+            self.rfile.read(length) if length else b"", query,
         )
         reply = self.server.fake.dispatch(request)  # type: ignore[attr-defined]
         body = reply.encoded()
         try:
             self.send_response(reply.status)
             headers = {"Content-Type": "application/json; charset=utf-8", **(reply.headers or {})}
+            if self.headers.get("Connection", "").lower() == "close":
+                # Say so, as real servers do (prawcore's token request asks for it): a
+                # silent close leaves the client a pooled connection that fails next time.
+                headers["Connection"] = "close"
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))

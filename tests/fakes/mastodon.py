@@ -1,6 +1,7 @@
 """Fake Mastodon instance: GET /api/v1/timelines/tag/:hashtag with max_id / since_id /
 min_id semantics and Link headers (rel="next" older, rel="prev" newer), X-RateLimit-*
-headers (reset as an ISO 8601 time) and {"error": ...} bodies."""
+headers (reset as an ISO 8601 time) and {"error": ...} bodies. Replies carry
+in_reply_to_id / in_reply_to_account_id and the accounts named in `mentions`."""
 
 from __future__ import annotations
 
@@ -30,28 +31,53 @@ class FakeMastodon(FakeApi):
         with self.lock:
             for _ in range(n):
                 seq = len(self.statuses) + 1
-                sid = str(BASE_ID + seq * 65536)
                 user = f"tooter{seq % 4}"
-                body = text or f"Toot {seq} on the race"
-                self.statuses.append({
-                    "id": sid, "uri": f"{self.url}/users/{user}/statuses/{sid}",
-                    "url": f"{self.url}/@{user}/{sid}",
-                    "created_at": _iso(EPOCH + timedelta(seconds=seq)),
-                    "content": f'<p>{body} <a href="{self.url}/tags/{self.hashtag}" class="mention '
-                               f'hashtag" rel="tag">#<span>{self.hashtag}</span></a></p>',
-                    "account": {"id": str(seq % 4 + 1), "username": user, "acct": user,
-                                "display_name": user.title(), "url": f"{self.url}/@{user}",
-                                "created_at": _iso(EPOCH), "locked": False, "bot": False},
-                    "tags": [{"name": self.hashtag.lower(),
-                              "url": f"{self.url}/tags/{self.hashtag}"}],
-                    "mentions": [], "emojis": [], "media_attachments": [],
-                    "in_reply_to_id": None, "in_reply_to_account_id": None,
-                    "visibility": "public", "language": "en", "sensitive": False,
-                    "spoiler_text": "", "replies_count": 0, "reblogs_count": 0,
-                    "favourites_count": 0, "reblog": None, "edited_at": None,
-                })
-                uris.append(f"{self.url}/users/{user}/statuses/{sid}")
+                status = self._append(self.local(user, str(seq % 4 + 1)),
+                                      text or f"Toot {seq} on the race")
+                uris.append(status["uri"])
         return uris
+
+    def local(self, username: str, account_id: str) -> dict[str, str]:
+        """A Mention of an account on this instance: its acct has no domain."""
+        return {"id": account_id, "username": username, "acct": username,
+                "url": f"{self.url}/@{username}"}
+
+    def reply(self, parent: dict[str, Any], text: str, author: dict[str, str],
+              mentions: list[dict[str, str]] | None = None) -> dict[str, Any]:
+        """A reply to the status `parent` by `author`, as Mastodon writes it: the parent's
+        id and account id, and the mentioned accounts (by default the parent's author)
+        linked at the start of the content."""
+        named = [parent["account"]] if mentions is None else mentions
+        named = [{k: m[k] for k in ("id", "username", "acct", "url")} for m in named]
+        links = "".join(f'<span class="h-card"><a href="{m["url"]}" class="u-url mention">'
+                        f'@<span>{m["username"]}</span></a></span> ' for m in named)
+        with self.lock:
+            return self._append(author, text, links, mentions=named,
+                                in_reply_to_id=parent["id"],
+                                in_reply_to_account_id=parent["account"]["id"])
+
+    def _append(self, author: dict[str, str], body: str, links: str = "",
+                **fields: Any) -> dict[str, Any]:
+        seq = len(self.statuses) + 1
+        sid = str(BASE_ID + seq * 65536)
+        user, home = author["username"], author["url"].rsplit("/@", 1)[0]
+        status = {
+            "id": sid, "uri": f"{home}/users/{user}/statuses/{sid}",
+            "url": f"{home}/@{user}/{sid}",
+            "created_at": _iso(EPOCH + timedelta(seconds=seq)),
+            "content": f'<p>{links}{body} <a href="{self.url}/tags/{self.hashtag}" '
+                       f'class="mention hashtag" rel="tag">#<span>{self.hashtag}</span></a></p>',
+            "account": {**author, "display_name": user.title(), "created_at": _iso(EPOCH),
+                        "locked": False, "bot": False},
+            "tags": [{"name": self.hashtag.lower(), "url": f"{self.url}/tags/{self.hashtag}"}],
+            "mentions": [], "emojis": [], "media_attachments": [],
+            "in_reply_to_id": None, "in_reply_to_account_id": None,
+            "visibility": "public", "language": "en", "sensitive": False,
+            "spoiler_text": "", "replies_count": 0, "reblogs_count": 0,
+            "favourites_count": 0, "reblog": None, "edited_at": None, **fields,
+        }
+        self.statuses.append(status)
+        return status
 
     def published_ids(self) -> set[str]:
         return {s["uri"] for s in self.statuses}

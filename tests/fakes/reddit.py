@@ -82,6 +82,18 @@ class FakeReddit(FakeApi):
                 "replies": "", "permalink": f"/r/{self.subreddit}/comments/{sid}/thread/{cid}/"}})
         return f"t1_{cid}"
 
+    def delete(self, fullname: str) -> None:
+        """Delete a comment as Reddit shows it afterwards: author and body "[deleted]"."""
+        with self.lock:
+            stack = [c for tree in self.comments.values() for c in tree]
+            while stack:
+                node = stack.pop()
+                if node["data"]["name"] == fullname:
+                    node["data"].update(author="[deleted]", body="[deleted]")
+                replies = node["data"].get("replies")
+                if replies:
+                    stack.extend(replies["data"]["children"])
+
     def published_ids(self) -> set[str]:
         ids = {s["data"]["name"] for s in self.submissions}
         for tree in self.comments.values():
