@@ -107,7 +107,8 @@ class XCollector:
         try:
             page = self.client.search_recent_tweets(
                 query, max_results=self.page_size, since_id=state.get("since_id"),
-                next_token=state.get("next_token"), expansions=["author_id"],
+                next_token=state.get("next_token"),
+                expansions=["author_id", "in_reply_to_user_id"],
                 tweet_fields=TWEET_FIELDS, user_fields=["username", "name"], user_auth=False,
             )
         except Exception as exc:
@@ -123,6 +124,7 @@ class XCollector:
                 rejected.append(("not a JSON object", repr(tweet)))
                 continue
             items.append({**tweet, "_author": users.get(tweet.get("author_id")),
+                          "_in_reply_to_user": users.get(tweet.get("in_reply_to_user_id")),
                           "__civmon": {"source_url": self.base_url + SEARCH_PATH}})
         round_newest = state.get("round_newest") or meta.get("newest_id")
         if meta.get("next_token"):
@@ -139,6 +141,24 @@ class XCollector:
         self.client.session.close()
 
 
+def _replied_handle(raw: dict[str, Any], author: str) -> str | None:
+    """"@username" of the account a reply answers (the archive's `reply_to`), from the
+    expanded `in_reply_to_user_id`, else from the mention with that id; None for a
+    self-reply (a thread) or when X did not say. The tweet replied to stays in raw."""
+    user_id = raw.get("in_reply_to_user_id")
+    if not user_id or str(user_id) == str(raw.get("author_id")):
+        return None
+    user = raw.get("_in_reply_to_user") or {}
+    name = user.get("username") if isinstance(user, dict) else None
+    if not name:
+        mentions = (raw.get("entities") or {}).get("mentions") or []
+        name = next((m.get("username") for m in mentions
+                     if isinstance(m, dict) and str(m.get("id")) == str(user_id)), None)
+    if not name or str(name).lstrip("@").lower() == author.lstrip("@").lower():
+        return None
+    return "@" + str(name).lstrip("@")
+
+
 def tweet_to_post(raw: dict[str, Any]) -> Post:
     """Pure mapping of an X v2 tweet (with `_author` attached) to a Post."""
     tweet_id = str(require(raw, "id"))
@@ -153,12 +173,11 @@ def tweet_to_post(raw: dict[str, Any]) -> Post:
         raise MalformedItem("tweet has no author")
     created = parse_time(require(raw, "created_at"))
     entities = raw.get("entities") or {}
-    replied = [r.get("id") for r in raw.get("referenced_tweets") or []
-               if isinstance(r, dict) and r.get("type") == "replied_to"]
     return Post(
         platform="x", native_id=native_id, author_handle="@" + str(handle).lstrip("@"),
         author_id=raw.get("author_id"), text=str(text), created_at=created,
-        reply_to=replied[0] if replied else None, conversation_id=raw.get("conversation_id"),
+        reply_to=_replied_handle(raw, str(handle)),
+        conversation_id=raw.get("conversation_id"),
         url=f"https://x.com/{handle}/status/{tweet_id}", lang=raw.get("lang"),
         hashtags=tuple(h.get("tag", "") for h in entities.get("hashtags") or []),
         mentions=tuple("@" + m.get("username", "") for m in entities.get("mentions") or []),

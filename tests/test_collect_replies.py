@@ -15,11 +15,13 @@ from civmon.config import parse_config
 from collectors.bluesky import BlueskyCollector, post_to_post
 from collectors.mastodon import MastodonCollector
 from collectors.reddit import RedditCollector, thing_to_post
+from collectors.x import XCollector
 from storage import Post
 from tests.fakes import harness
 from tests.fakes.bluesky import FakeBluesky, _facet
 from tests.fakes.mastodon import FakeMastodon
 from tests.fakes.reddit import FakeReddit
+from tests.fakes.x import FakeX
 
 DANA = {"id": "901", "username": "DanaWhitfield", "acct": "DanaWhitfield@campaign.social",
         "url": "https://campaign.social/@DanaWhitfield"}
@@ -263,3 +265,28 @@ def _comment(**data: Any) -> dict[str, Any]:
 def test_reddit_reply_to_is_the_parents_author_or_none(
         data: dict[str, Any], authors: dict[str, str], expected: str | None) -> None:
     assert thing_to_post(_comment(**data), authors).reply_to == expected
+
+
+# --- X -------------------------------------------------------------------------------------
+
+
+def test_x_reply_names_the_user_replied_to_never_a_tweet_id() -> None:
+    with FakeX() as fake:
+        fake.users["2"]["username"] = "DanaWhitfield"
+        reply = fake.publish_reply("@DanaWhitfield you are a fraud #Whitfield2026", "3", "2")
+        unmentioned = fake.publish_reply("what a fraud #Whitfield2026", "4", "2",
+                                         mention=False)
+        thread = fake.publish_reply("and another thing #Whitfield2026", "5", "5")
+        (plain,) = fake.publish(1)
+        collector = _open(XCollector, fake)
+        try:
+            posts, _ = collect(collector)
+        finally:
+            collector.close()
+    assert posts[reply].reply_to == "@DanaWhitfield"
+    assert posts[reply].mentions == ("@DanaWhitfield",)
+    # known from the expansion alone: no @mention needed
+    assert posts[unmentioned].reply_to == "@DanaWhitfield"
+    assert posts[thread].reply_to is None and posts[plain].reply_to is None
+    # the tweet replied to stays in the raw payload
+    assert posts[reply].raw["referenced_tweets"][0]["type"] == "replied_to"

@@ -47,6 +47,22 @@ class FakeX(FakeApi):
                 ids.append(tweet_id)
         return ids
 
+    def publish_reply(self, text: str, author: str, to_user: str, *,
+                      mention: bool = True) -> str:
+        """A reply by user `author` to a tweet of user `to_user` (ids of self.users), as X
+        sends it: in_reply_to_user_id, referenced_tweets and, usually, the @mention."""
+        (tweet_id,) = self.publish(1, text)
+        with self.lock:
+            tweet = self.tweets[-1]
+            tweet["author_id"] = author
+            tweet["in_reply_to_user_id"] = to_user
+            tweet["referenced_tweets"] = [{"type": "replied_to", "id": str(BASE_ID + 7)}]
+            if mention:
+                tweet["entities"]["mentions"] = [
+                    {"start": 0, "end": 1 + len(self.users[to_user]["username"]),
+                     "username": self.users[to_user]["username"], "id": to_user}]
+        return tweet_id
+
     def _ids(self) -> list[int]:
         if len(self._int_ids) != len(self.tweets):
             self._int_ids = [int(t["id"]) for t in self.tweets]
@@ -98,6 +114,9 @@ class FakeX(FakeApi):
                                 "oldest_id": page[-1]["id"]}
         if rest:
             meta["next_token"] = "b" + page[-1]["id"]
-        users = [self.users[a] for a in sorted({t["author_id"] for t in page})]
+        expand = set(request.query.get("expansions", "").split(","))
+        wanted = {t[f] for t in page for f in ("author_id", "in_reply_to_user_id")
+                  if f in expand and t.get(f)}
+        users = [self.users[u] for u in sorted(wanted) if u in self.users]
         return Reply(200, {"data": page, "includes": {"users": users}, "meta": meta},
                      self.rate_headers())
