@@ -42,6 +42,7 @@ from datetime import datetime
 from alerts.baseline import GlobalRate, binomial_tail, hour_profile_value, poisson_tail
 from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.incidents import Incident, IncidentStore, utc
+from alerts.names import HandleIndex
 from alerts.targets import LabelledPost, TargetState
 from civmon.config import AlertRules
 
@@ -73,6 +74,8 @@ class Detector:
         self.store = store or IncidentStore(None)
         self._aliases = {k.lower(): v for k, v in (aliases or {}).items()}
         self._keys: dict[str, tuple[str, str]] = {}  # target as written -> _canonical()
+        self._handles = HandleIndex()  # attacked accounts, for targets named by name only
+        self._names: dict[str, tuple[int, tuple[str, str]]] = {}  # name: -> (generation, key)
         self._profiles = {k.lower(): v for k, v in (profiles or {}).items()}
         self._windows = sorted(m * 60.0 for m in rules.detect_windows_minutes)
         self._multipliers = [window_multiplier(rules, w) for w in self._windows]
@@ -141,6 +144,8 @@ class Detector:
         state.traffic.add(now)
         if not attack:
             return
+        if name not in self._handles:
+            self._handles.add(name)
         flood = self._author_count(state, post.author, now)
         state.add_attack(now, post, learn=flood <= self.rules.per_author_cap)
         if key not in self._busy and state.baseline.per_hour(now) >= self.rules.peer_min_per_hour:
@@ -191,6 +196,13 @@ class Detector:
         if known is None:
             if len(self._keys) > 100_000:  # a stream of one-off targets: start afresh
                 self._keys.clear()
+                self._names.clear()
+            if target[:5].lower() == "name:":  # may fit a handle attacked later: see names
+                seen = self._names.get(target)
+                if seen is None or seen[0] != self._handles.generation:
+                    seen = self._names[target] = (self._handles.generation,
+                                                  self._canonical(target))
+                return seen[1]
             known = self._keys[target] = self._canonical(target)
         return known
 
@@ -198,6 +210,10 @@ class Detector:
         target = target.strip()
         if target.lower().startswith("group:"):
             return target.lower(), target.lower()
+        if target.lower().startswith("name:"):  # insulted by name only: whose is it?
+            name = " ".join(target[5:].split())
+            handle = self._aliases.get(name.lower()) or self._handles.handle_for(name)
+            return self._canonical(handle) if handle else ("name:" + name.lower(), name)
         handle = target if target.startswith("@") else "@" + target
         name = self._aliases.get(handle[1:].lower(), handle)
         return name.lower(), name

@@ -5,7 +5,10 @@
    because an insult to a group is about the group even in a reply to its candidate;
 2. the account replied to, unless it is the author;
 3. the first @mention that is not the author;
-4. a configured alias in the text ("Whitfield" -> @DanaWhitfield), longest first.
+4. a configured alias in the text ("Whitfield" -> @DanaWhitfield), longest first;
+5. a person's full name in the text ("Nadia Khalil is a clown"): `name:Nadia Khalil`.
+   The detector links it to the handle it fits (@nkhalil_ledger) once that account has
+   been attacked by handle, so insults by name and by reply count as one pile-on.
 
 `attack_sentence` splits a long post into sentences and returns the one the model scores
 as most attacking, for alerts and the digest to quote.
@@ -80,6 +83,29 @@ _SINGULAR_TO_PLURAL = {
     "canvasser": "canvassers",
     "union": "union",
 }
+_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"  # Soto, Smith-Jones, O'Brien (not Soto's)
+_CAPITALISED_RUN = re.compile(rf"(?<![\w@#'’-]){_WORD}(?:[ \t]+{_WORD})+(?![\w-]|['’][A-Z])")
+# Capitalised pairs that are not one person: sentence openers, titles, places, bodies, days.
+_NOT_FIRST_NAMES = {
+    "i", "you", "we", "he", "she", "they", "it", "me", "us", "him", "them", "love", "the",
+    "this", "that", "these", "those", "imagine", "why", "how", "what", "when",
+    "where", "who", "just", "happy", "good", "great", "big", "new", "old", "north", "south",
+    "east", "west", "our", "my", "your", "his", "her", "their", "its", "dear", "hey", "hi",
+    "mr", "mrs", "ms", "dr", "mayor", "governor", "senator", "councilmember", "rep",
+    "representative", "president", "judge", "sheriff", "candidate", "prop", "measure",
+    "vote", "election", "breaking", "live", "watch", "read", "update", "thank", "thanks",
+    "god", "oh", "wow", "so", "not", "no", "yes", "all", "every", "if", "and", "but", "or",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+_NOT_LAST_NAMES = {
+    "county", "city", "hall", "council", "court", "news", "times", "post", "day", "street",
+    "party", "house", "senate", "office", "school", "schools", "board", "department",
+    "police", "university", "college", "campaign", "committee", "district", "state",
+    "valley", "park", "river", "lake", "center", "centre", "avenue", "road", "debate",
+    "night", "morning", "tonight", "today", "tomorrow", "yesterday", "is", "was", "are",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?)")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
@@ -137,6 +163,19 @@ def find_group(text: str) -> str | None:
     return slur.group(1).lower() if slur else None
 
 
+def find_name(text: str) -> str | None:
+    """The first person's full name in the text ("Nadia Khalil"): two capitalised words
+    that are not a title, a sentence opener, a place or an institution; None if none."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        # "Ask Dana Whitfield", "Mayor Ben Wu": a name ends a run, so try the last pair first
+        for i in reversed(range(len(words) - 1)):
+            first, last = words[i], words[i + 1]
+            if first.lower() not in _NOT_FIRST_NAMES and last.lower() not in _NOT_LAST_NAMES:
+                return f"{first} {last}"
+    return None
+
+
 def find_target(
     text: str,
     author: str | None = None,
@@ -158,7 +197,8 @@ def find_target(
     for alias, handle in sorted((aliases or {}).items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
             return Target(_handle(handle), "alias")
-    return None
+    name = find_name(text)
+    return Target(f"name:{name}", "name") if name else None
 
 
 def split_sentences(text: str) -> list[str]:

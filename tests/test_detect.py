@@ -191,3 +191,16 @@ def test_restart_continues_the_open_incident(archive) -> None:
     assert {e.incident_id for e in events2} == {opened[0].incident_id}
     incident = detector.open_incidents["@rachelkim_news"]
     assert len(incident.attackers) == 50
+
+
+def test_insults_by_name_only_join_the_pileon_on_the_handle_they_fit() -> None:
+    # A reporter nobody configured: 4 accounts reply to her, 5 more insult her by name.
+    replies = pileon(200, "@nkhalil_ledger", 4, minutes=6)
+    by_name = [post(207 + i, f"named{i}", "name:Nadia Khalil") for i in range(5)]
+    events, detector = run(background() + replies + by_name)
+    opened = [e for e in events if e.step == "opened"]
+    assert [(e.target, e.kind) for e in opened] == [("@nkhalil_ledger", "pileon")]
+    assert len(detector.open_incidents["@nkhalil_ledger"].attackers) == 9
+    # a name that fits no attacked handle is a target of its own, shown as the name
+    events, _ = run(background() + [post(200 + i, f"n{i}", "name:Ana Soto") for i in range(9)])
+    assert {e.target for e in events} == {"Ana Soto"}

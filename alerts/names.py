@@ -1,0 +1,58 @@
+"""Which attacked account a bare name means: "Nadia Khalil" -> @nkhalil_ledger.
+
+The classifier names a person insulted by name only as `name:Nadia Khalil` when no alias is
+configured for them (reporters, volunteers, staff are rarely in config.yaml). Handles are
+mostly built from their owner's name, so once an account has been attacked by handle, a
+name is taken to mean it when the handle's letters hold first and last name ("rachelkim",
+"cllr_benwu") or begin with initial and last name ("nkhalil_ledger"): insults by name and by
+reply then add up to one pile-on. A name that fits two attacked handles, or none, stays a
+target of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["HandleIndex"]
+
+MIN_KEY = 5  # "bwu" would fit far too many handles
+MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
+_NOT_LETTERS = re.compile(r"[^a-z0-9]")
+
+
+class HandleIndex:
+    """Attacked handles and their letters. `generation` changes with every new handle, so
+    a caller may keep an answer of `handle_for` until it does."""
+
+    def __init__(self) -> None:
+        self._letters: dict[str, tuple[str, str]] = {}  # lower-case -> (as shown, letters)
+        self.generation = 0
+
+    def __contains__(self, handle: str) -> bool:
+        return handle in self._letters or handle.lower() in self._letters
+
+    def add(self, handle: str) -> None:
+        """Remember an attacked account ("@nkhalil_ledger", as displayed)."""
+        key = handle.lower()
+        if key in self._letters or not key.startswith("@"):
+            return
+        if len(self._letters) >= MAX_HANDLES:
+            self._letters.clear()
+        self._letters[key] = (handle, _NOT_LETTERS.sub("", key))
+        self.generation += 1
+
+    def handle_for(self, name: str) -> str | None:
+        """The one attacked handle that `name` ("Nadia Khalil") fits, else None."""
+        words = [w for w in (_NOT_LETTERS.sub("", w.lower()) for w in name.split()) if w]
+        if len(words) < 2:
+            return None
+        full, short = words[0] + words[-1], words[0][0] + words[-1]
+        for key, fits in ((full, str.__contains__), (short, str.startswith)):
+            if len(key) < MIN_KEY:
+                continue
+            found = {shown for shown, letters in self._letters.values() if fits(letters, key)}
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None  # two accounts fit: neither is safe to name
+        return None

@@ -1,0 +1,49 @@
+"""A bare name means the attacked handle it fits, and only one."""
+
+from __future__ import annotations
+
+from alerts.names import HandleIndex
+from classifiers.targets import find_name, find_target
+
+
+def test_a_name_fits_the_handle_its_letters_begin() -> None:
+    index = HandleIndex()
+    for handle in ["@nkhalil_ledger", "@AnaSoto_vol", "@rachelkim_news", "@voter123"]:
+        index.add(handle)
+    assert index.handle_for("Nadia Khalil") == "@nkhalil_ledger"  # initial + last name
+    assert index.handle_for("Ana Soto") == "@AnaSoto_vol"  # first + last, case kept
+    assert index.handle_for("Rachel Kim") == "@rachelkim_news"
+    assert index.handle_for("Jorge Medina") is None  # not attacked by handle yet
+    index.add("@cllr_benwu")
+    assert index.handle_for("Ben Wu") == "@cllr_benwu"  # first + last inside the handle
+    assert index.handle_for("Al Wu") is None  # "alwu", "awu": too short to tell
+    assert index.handle_for("Soto") is None
+
+
+def test_a_name_that_fits_two_handles_fits_neither() -> None:
+    index = HandleIndex()
+    index.add("@AnaSoto_vol")
+    index.add("@AnaSoto")  # the same letters begin both
+    index.add("@anasoto_vol")  # the first one again, spelled otherwise: not a second
+    assert index.handle_for("Ana Soto") is None
+    other = HandleIndex()
+    other.add("@AnaSoto_vol")
+    other.add("@anasoto_vol")
+    assert other.handle_for("Ana Soto") == "@AnaSoto_vol"
+
+
+def test_find_name_takes_a_person_not_a_place_title_or_opener() -> None:
+    assert find_name("I have never seen a bigger snake than Ana Soto.") == "Ana Soto"
+    assert find_name("Mayor Ben Wu is a liar") == "Ben Wu"
+    assert find_name("Ask Dana Whitfield why") == "Dana Whitfield"
+    assert find_name("Jorge Medina's reporting is garbage") == "Jorge Medina"
+    for text in ["Calder County is run by clowns", "The Governor is a clown",
+                 "Happy Thanksgiving you clowns", "what a fraud", "#MarcusHale Is a joke"]:
+        assert find_name(text) is None, text
+
+
+def test_a_name_is_the_last_resort_target() -> None:
+    aliases = {"whitfield": "@DanaWhitfield"}
+    assert find_target("Nadia Khalil = coward.").value == "name:Nadia Khalil"
+    assert find_target("Nadia Khalil = coward.", reply_to="@x1").value == "@x1"
+    assert find_target("Dana Whitfield = coward.", aliases=aliases).value == "@DanaWhitfield"
