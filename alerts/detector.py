@@ -36,7 +36,8 @@ import gc
 import math
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from alerts.baseline import GlobalRate, binomial_tail, hour_profile_value, poisson_tail
@@ -46,7 +47,7 @@ from alerts.names import HandleIndex
 from alerts.targets import LabelledPost, TargetState
 from civmon.config import AlertRules
 
-__all__ = ["Detector", "LabelledPost", "window_multiplier"]
+__all__ = ["Detector", "LabelledPost", "gc_paused", "window_multiplier"]
 
 FLOOD_SEVERITY = 1
 PILEON_SEVERITY = 2
@@ -56,6 +57,10 @@ MAX_SEVERITY = 5
 MIN_SURGE = 0.7
 PRUNE_SECONDS = 1800.0  # how often per-author memory of quiet authors is dropped
 ACTIVE_CHECK_SECONDS = 60.0  # how stale an open incident's last_active may get
+# Attacks on a handle (within the horizon) before a bare name may be taken to mean it: a
+# handle insulted once is one of thousands, and looking names up among those costs more
+# than detection itself on a big day.
+LINKABLE_ATTACKS = 3
 
 
 class Detector:
@@ -98,35 +103,51 @@ class Detector:
     # --- input -----------------------------------------------------------------------
 
     def observe_many(self, posts: Iterable[LabelledPost], *, learn_only: bool = False) -> None:
-        """`observe` each post. Python's cyclic garbage collector is paused meanwhile:
-        detection makes a few small objects per post and frees them by reference counting,
-        and on a long stream the collector's rescans of everything alive (a replay holds the
-        whole stream) cost as much as detection itself (measured on 300,000 posts)."""
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        """`observe` each post, with the garbage collector paused (see `gc_paused`)."""
+        with gc_paused():
             for post in posts:
                 self.observe(post, learn_only=learn_only)
-        finally:
-            if paused:
-                gc.enable()
+
+    def observe_traffic(self, created_at: datetime, target: str | None) -> None:
+        """Take a post that is not an attack: all detection needs of it is when it came
+        and whom it addresses (for the global rate and the target's attack share). The
+        cheap way in for the bulk of a stream; `observe` of such a post does the same."""
+        now = created_at.timestamp()
+        if now < self._clock:
+            now = self._clock
+        self._clock = now
+        if now >= self._next_sweep:
+            self._tick(now)
+        if not target:
+            self._add_post(now)
+            return
+        key, name = self._keys.get(target) or self._key(target)
+        under_way = self._open.get(key)
+        if under_way is None or under_way.kind != "pileon":
+            self._add_post(now)  # a pile-on's defenders are not the conversation's rate
+        state = self._targets.get(key)
+        if state is None:
+            state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
+                                                      self._horizon)
+        state.traffic.add(now)
 
     def observe(self, post: LabelledPost, *, learn_only: bool = False) -> None:
         """Take one post. Posts should come in created_at order; a late one counts as seen
         now. `learn_only` (warming up after a restart) updates windows and baselines but
         opens, grows and publishes nothing."""
-        now = post.created_at.timestamp()  # every post passes here: kept lean on purpose
+        if post.label != "attack":
+            self.observe_traffic(post.created_at, post.target)
+            return
+        now = post.created_at.timestamp()
         if now < self._clock:
             now = self._clock
         self._clock = now
         if now >= self._next_sweep:
             self._tick(now)
         target = post.target
-        attack = post.label == "attack"
         if not target:
             self._add_post(now)
-            if attack:
-                self._add_attack(now)
+            self._add_attack(now)
             return
         key, name = self._keys.get(target) or self._key(target)
         under_way = self._open.get(key)
@@ -135,16 +156,13 @@ class Detector:
             # a whole is doing: counted, a big one on a small day would lower every other
             # target's expectation for hours afterwards.
             self._add_post(now)
-            if attack:
-                self._add_attack(now)
+            self._add_attack(now)
         state = self._targets.get(key)
         if state is None:
             state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
                                                       self._horizon)
         state.traffic.add(now)
-        if not attack:
-            return
-        if name not in self._handles:
+        if name not in self._handles and len(state.authors) >= LINKABLE_ATTACKS:
             self._handles.add(name)
         flood = self._author_count(state, post.author, now)
         state.add_attack(now, post, learn=flood <= self.rules.per_author_cap)
@@ -404,12 +422,19 @@ class Detector:
         incident.rate_per_hour = n * 3600.0 / self._flood_window
         # Still elevated? Checked at most once a minute of stream time (the quiet sweep runs
         # once a minute too): during a big pile-on this test ran on every post.
-        if n >= 3 and now - incident.last_active >= ACTIVE_CHECK_SECONDS:
+        if (n >= 3 and now - incident.last_active >= ACTIVE_CHECK_SECONDS
+                and now - incident.checked_at >= ACTIVE_CHECK_SECONDS):
+            incident.checked_at = now
             expected = self.expected_per_hour(state, now, self._flood_window)
             if n >= 2.0 * expected * self._flood_window / 3600.0:
                 incident.last_active = now
         upgraded = False
-        found = self._pileon_window(state, now) if incident.kind == "flood" else None
+        found = None
+        # A flood becomes a pile-on when others join; the flooder's own posts past the cap
+        # add nothing to the capped count the test turns on.
+        if (incident.kind == "flood"
+                and len(state.by_author[post.author]) <= self.rules.per_author_cap):
+            found = self._pileon_window(state, now)
         if found is not None:
             incident.kind, upgraded = "pileon", True
             incident.baseline_per_hour = found[1]
@@ -462,6 +487,21 @@ def window_multiplier(rules: AlertRules, window_seconds: float) -> float:
     and needs a bigger jump, a longer one a smaller (scaled by the square root)."""
     scale = math.sqrt(rules.window_minutes * 60.0 / window_seconds)
     return 1.0 + (rules.rate_multiplier - 1.0) * scale
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while posts are fed: detection makes a few
+    small objects per post and frees them by reference counting, and on a long stream the
+    collector's rescans of everything alive (a replay holds the whole stream) cost as much
+    as detection itself (measured on 300,000 posts)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _not_started(now: float) -> None:

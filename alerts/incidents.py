@@ -46,6 +46,7 @@ class Incident:
     baseline_per_hour: float = 0.0
     examples: list[AttackExample] = field(default_factory=list)
     status: str = "open"
+    checked_at: float = 0.0  # when "still elevated?" was last asked (not stored)
 
     @property
     def wants_examples(self) -> bool:

@@ -21,7 +21,7 @@ from alerts.detector import Detector
 from alerts.errors import AlertError
 from alerts.events import EventBus
 from alerts.incidents import IncidentStore
-from alerts.replay import PostLabel, to_labelled
+from alerts.replay import PostLabel, feed
 from civmon.config import Config
 from storage import Archive, Post
 from storage.models import ClassificationRow, PostRow
@@ -78,10 +78,10 @@ def detection_job(config: Config, archive: Archive, bus: EventBus,
                         config.watched_aliases())
     state: dict[str, int] = {}
 
-    def feed(page: list[Row], learn_only: bool) -> None:
+    def feed_page(page: list[Row], learn_only: bool) -> None:
         rows = sorted(page, key=lambda row: row[1].created_at)
-        detector.observe_many((to_labelled(post, label, post_id)
-                               for _cid, post, label, post_id in rows), learn_only=learn_only)
+        feed(detector, [row[1] for row in rows], [row[2] for row in rows],
+             [row[3] for row in rows], learn_only=learn_only)
         state["cursor"] = max(state.get("cursor", 0), max(row[0] for row in page))
 
     def run() -> int:
@@ -95,13 +95,13 @@ def detection_job(config: Config, archive: Archive, bus: EventBus,
                     page = [row for row in page if row[0] <= live_from]
                     if not page:
                         break
-                    feed(page, learn_only=True)
+                    feed_page(page, learn_only=True)
                     warmed += len(page)
                 state["cursor"] = live_from
                 log.info("detection warmed up on %d labelled post(s)", warmed)
             read = 0
             for page in _pages(archive, state["cursor"]):
-                feed(page, learn_only=False)
+                feed_page(page, learn_only=False)
                 read += len(page)
             detector.flush()
             return read

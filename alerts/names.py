@@ -2,11 +2,11 @@
 
 The classifier names a person insulted by name only as `name:Nadia Khalil` when no alias is
 configured for them (reporters, volunteers, staff are rarely in config.yaml). Handles are
-mostly built from their owner's name, so once an account has been attacked by handle, a
-name is taken to mean it when the handle's letters hold first and last name ("rachelkim",
-"cllr_benwu") or begin with initial and last name ("nkhalil_ledger"): insults by name and by
-reply then add up to one pile-on. A name that fits two attacked handles, or none, stays a
-target of its own.
+mostly built from their owner's name, so once an account has been attacked by handle (a
+few times: see the detector's LINKABLE_ATTACKS), a name is taken to mean it when the
+handle's letters hold first and last name ("rachelkim", "cllr_benwu") or begin with
+initial and last name ("nkhalil_ledger"): insults by name and by reply then add up to one
+pile-on. A name that fits two attacked handles, or none, stays a target of its own.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from typing import IO, Any, Protocol
 
 from sqlalchemy import insert, select, tuple_
 
-from alerts.detector import Detector, LabelledPost
+from alerts.detector import Detector, LabelledPost, gc_paused
 from alerts.events import IncidentEvent
 from storage import Archive, Post, store_posts
 from storage.models import ClassificationRow, PostRow
@@ -91,6 +91,24 @@ def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> Label
         post.native_id, post.platform, post.author_handle, post.created_at, label.label,
         target, post.text, label.quote, post.url, db_id,
     )
+
+
+def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
+         ids: Sequence[int | None], *, learn_only: bool = False) -> None:
+    """Give the detector a labelled batch, in order: attacks as `LabelledPost`s, the rest
+    (most of a stream) only as when they came and whom they address."""
+    with gc_paused():
+        for post, label, db_id in zip(posts, labels, ids, strict=True):
+            if label.label == "attack":
+                detector.observe(to_labelled(post, label, db_id), learn_only=learn_only)
+                continue
+            reply_to = post.reply_to  # addressee(post), its common case inline
+            if reply_to:
+                detector.observe_traffic(post.created_at,
+                                         reply_to if reply_to[0] == "@" else "@" + reply_to)
+            else:
+                detector.observe_traffic(post.created_at,
+                                         addressee(post) if post.mentions else None)
 
 
 def alert_line(event: IncidentEvent) -> dict[str, Any]:
@@ -172,8 +190,7 @@ def run_replay(
         if archive is not None:
             ids = _store(archive, batch, labels, labeller.version)
         t2 = time.perf_counter()
-        detector.observe_many(to_labelled(post, label, db_id)
-                              for post, label, db_id in zip(batch, labels, ids, strict=True))
+        feed(detector, batch, labels, ids)
         stats.attacks += sum(label.label == "attack" for label in labels)
         detector.flush()
         t3 = time.perf_counter()
