@@ -328,7 +328,7 @@ class Detector:
                 continue
             expected = self.expected_per_hour(state, now, window)
             lam = expected * window / 3600.0
-            p_limit = self._p_limit(expected)
+            p_limit = self._p_limit(expected, named=not state.name.startswith(("@", "group:")))
             if n < mult * lam or poisson_tail(n, lam) > p_limit:
                 continue
             if n < r.min_attack_share * state.traffic.count_since(since):
@@ -352,21 +352,23 @@ class Detector:
             return window, expected
         return None
 
-    def _p_limit(self, expected: float) -> float:
+    def _p_limit(self, expected: float, named: bool = False) -> float:
         """How improbable a count must be to call a pile-on, for a target expected to be
         attacked `expected` times an hour.
 
         A target expected at no more than the floor gets `quiet_max_poisson_p`: the floor
         overstates the rate of a rarely insulted target (it stands in for one never seen),
-        so its computed tail is already pessimistic. A busier target gets `max_poisson_p`
-        made stricter with the square of its rate over the floor: it is tested on every
+        so its computed tail is already pessimistic. Not so for a bare name that fits no
+        attacked handle (`named`): whom it means is a guess, so it gets `max_poisson_p`.
+        A busier target gets `max_poisson_p` made stricter with the square of its rate
+        over the floor: it is tested on every
         one of its many attacks, and its rate swings more than a Poisson count's (the
         square, chosen on the tuning days, kept candidates' false alarms rare where a
         linear scaling did not)."""
         r = self.rules
         ratio = r.baseline_floor_per_hour / expected
         if ratio >= 1.0:
-            return r.quiet_max_poisson_p
+            return r.max_poisson_p if named else r.quiet_max_poisson_p
         return r.max_poisson_p * ratio * ratio
 
     def _maybe_open(

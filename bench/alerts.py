@@ -313,11 +313,13 @@ def summary(t: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
 def held_out_table(args: argparse.Namespace, config: Config) -> str:
     """Issue 5's figures as a Markdown table: the held-out seeds with true labels, with
     `--noise` classifier-like errors, and (unless --model-days 0) with the real model on
-    `--model-days` smaller days of `--model-posts` posts (the first a debate night)."""
+    `--model-days` days of `--model-posts` posts (a quarter of them, at least one, debate
+    nights: the same days as the other rows when the counts match)."""
     runs = [("oracle", args.days, args.posts, args.debate_days),
             ("noisy", args.days, args.posts, args.debate_days)]
     if args.model_days:
-        runs.append(("model", args.model_days, args.model_posts, 1))
+        debate = min(args.debate_days, max(1, args.model_days // 4))
+        runs.append(("model", args.model_days, args.model_posts, debate))
     rows = ["| labels | days (debate) | pile-ons | caught | before midpoint | median lead "
             "(min) | median delay (min) | false alarms / day (max) | floods as flood |",
             "|---|---|---|---|---|---|---|---|---|"]

@@ -99,6 +99,11 @@ def test_a_slow_pileon_on_a_rarely_insulted_staffer_is_caught() -> None:
     # held to the busy targets' limit, the same evidence is not enough
     events, _ = run(background() + slow, rules=AlertRules(quiet_max_poisson_p=2e-4))
     assert events == []
+    # ... and a bare name that fits no attacked handle is held to that limit: whom it
+    # means is a guess
+    named = [post(200 + 5 * i, f"angry{i}", "name:Owen Pratt") for i in range(6)]
+    events, _ = run(background() + named)
+    assert events == []
 
 
 def test_one_account_flooding_is_a_flood_not_a_pileon() -> None:
