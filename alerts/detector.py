@@ -22,6 +22,9 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    both candidates are insulted far more than usual at once (debate night), the target is
    held to `rate_multiplier` times its baseline scaled by the peers' surge.
 
+The tests themselves live in alerts/evidence.py; this module keeps the stream's state and
+the incidents' lifecycle.
+
 One account posting `flood_min_posts` attacks on one target within `window_minutes` opens a
 lower-severity *flood* incident instead; it becomes a pile-on if the pile-on test later
 passes. There is one open incident per target (targets are canonical handles, so the same
@@ -33,28 +36,25 @@ has been back near its baseline for `quiet_minutes_to_resolve`.
 from __future__ import annotations
 
 import gc
-import math
 from bisect import bisect_left
-from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from alerts.baseline import GlobalRate, binomial_tail, hour_profile_value, poisson_tail
+from alerts.baseline import GlobalRate
 from alerts.events import AttackExample, EventBus, IncidentEvent, Step
+from alerts.evidence import Evidence, window_multiplier
 from alerts.incidents import Incident, IncidentStore, utc
 from alerts.names import HandleIndex
 from alerts.targets import LabelledPost, TargetState
 from civmon.config import AlertRules
 
-__all__ = ["Detector", "LabelledPost", "gc_paused", "window_multiplier"]
+__all__ = ["Detector", "LabelledPost", "gc_paused", "window_multiplier"]  # the last: evidence
 
 FLOOD_SEVERITY = 1
 PILEON_SEVERITY = 2
 MAX_SEVERITY = 5
-# A quiet hour lowers expectations, but never below 70% of the learned rate: after a debate
-# night the global baseline remembers the surge longer than a winsorised target does.
-MIN_SURGE = 0.7
 PRUNE_SECONDS = 1800.0  # how often per-author memory of quiet authors is dropped
 ACTIVE_CHECK_SECONDS = 60.0  # how stale an open incident's last_active may get
 # Attacks on a handle (within the horizon) before a bare name may be taken to mean it: a
@@ -81,21 +81,20 @@ class Detector:
         self._keys: dict[str, tuple[str, str]] = {}  # target as written -> _canonical()
         self._handles = HandleIndex()  # attacked accounts, for targets named by name only
         self._names: dict[str, tuple[int, tuple[str, str]]] = {}  # name: -> (generation, key)
-        self._profiles = {k.lower(): v for k, v in (profiles or {}).items()}
-        self._windows = sorted(m * 60.0 for m in rules.detect_windows_minutes)
-        self._multipliers = [window_multiplier(rules, w) for w in self._windows]
+        self._busy: dict[str, TargetState] = {}  # targets insulted often enough to be peers
+        self.evidence = Evidence(rules, self._busy, profiles)
         self._flood_window = rules.window_minutes * 60.0
-        self._horizon = 2.0 * max([*self._windows, self._flood_window])
+        self._horizon = 2.0 * max([*self.evidence.windows, self._flood_window])
         self._targets: dict[str, TargetState] = {}
         self._open: dict[str, Incident] = {}
-        self._busy: dict[str, TargetState] = {}  # targets insulted often enough to be peers
         self._dirty: dict[str, Incident] = {}  # grown since last saved
         for incident in self.store.open_incidents():
             self._open[self._key(incident.target)[0]] = incident
         self._origin: float | None = None
         self._posts: GlobalRate | None = None  # every post
         self._attacks: GlobalRate | None = None  # every attack, on anyone
-        self._add_post = self._add_attack = _not_started
+        self._add_post: Callable[[float], None] = _not_started  # bound appends, see _tick
+        self._add_attack: Callable[[float], None] = _not_started
         self._next_sweep = 0.0
         self._clock = 0.0
         self._next_prune = 0.0
@@ -168,6 +167,7 @@ class Detector:
         state.add_attack(now, post, learn=flood <= self.rules.per_author_cap)
         if key not in self._busy and state.baseline.per_hour(now) >= self.rules.peer_min_per_hour:
             self._busy[key] = state
+            state.busy = True
         if learn_only:
             return
         incident = self._open.get(key)
@@ -196,10 +196,8 @@ class Detector:
 
     def _tick(self, now: float) -> None:
         if self._posts is None:
-            halflife = self.rules.baseline_halflife_minutes
             self._origin = now
-            self._posts = GlobalRate(halflife, now, self._horizon)
-            self._attacks = GlobalRate(halflife, now, self._horizon)
+            self._posts, self._attacks = self.evidence.start(now, self._horizon)
             self._add_post, self._add_attack = self._posts.add, self._attacks.add
             self._next_sweep = now + 60.0
         if now >= self._next_sweep:
@@ -252,134 +250,17 @@ class Detector:
         for author in [a for a, t in state.by_author.items() if t[-1] < cut]:
             del state.by_author[author]
 
-    def expected_per_hour(self, state: TargetState, now: float, window: float) -> float:
-        """What the target's attack rate should be over `window` if nothing is wrong.
-
-        Its own learned rate (EWMA, or the time-of-day profile), scaled up by any global
-        surge -- of all posts, or of attacks on everyone else -- and never below the floor.
-        """
-        assert self._posts is not None and self._attacks is not None
-        learned = max(state.baseline.per_hour(now),
-                      hour_profile_value(self._profiles.get(state.name.lower()), now))
-        surge = max(
-            self._posts.surge(now, window, exclude=state.traffic.count_since(now - window)),
-            self._attacks.surge(now, window, exclude=state.attacks.count_since(now - window)),
-            MIN_SURGE,
-        )
-        return max(self.rules.baseline_floor_per_hour, learned * surge)
-
-    def peer_surge(self, state: TargetState, now: float, window: float) -> float:
-        """How far above their own baselines the other busy targets are right now, over
-        `window` and the shorter windows (a cautious lower bound: two standard deviations
-        below the estimate). When both candidates light up at once it is a debate night or
-        breaking news, not a pile-on on one of them."""
-        best = 1.0
-        for peer in self._busy.values():
-            if peer is state:
-                continue
-            rate = peer.baseline.per_hour(now)
-            for span in self._windows:  # a surge shows first in the short windows
-                if span > window:
-                    break
-                lam = rate * span / 3600.0
-                n = peer.attacks.count_since(now - span)
-                if lam > 0.0 and n >= self.rules.min_distinct_attackers:
-                    best = max(best, (n - 2.0 * math.sqrt(n)) / lam)
-        return best
-
-    def _outpaces_peers(self, state: TargetState, capped: int, now: float,
-                        window: float) -> bool:
-        """A busy target whose busy peers are surging too (debate night, breaking news)
-        must outpace each surging peer, relative to their baselines: given both counts,
-        the target's share must be improbable were both raised alike (binomial tail <=
-        `peer_max_p`). A pile-on on one candidate leaves the others at their usual rate,
-        so this costs it nothing; targets that are not busy are not compared."""
-        r = self.rules
-        if self._busy.get(self._key(state.name)[0]) is not state:
-            return True
-        lam_t = max(state.baseline.per_hour(now), r.baseline_floor_per_hour) * window / 3600.0
-        for peer in self._busy.values():
-            if peer is state:
-                continue
-            lam_p = peer.baseline.per_hour(now) * window / 3600.0
-            n_p = peer.attacks.count_since(now - window)
-            if lam_p <= 0.0 or n_p < 2.0 * lam_p or poisson_tail(n_p, lam_p) > 0.01:
-                continue  # this peer is not surging
-            if binomial_tail(capped, capped + n_p, lam_t / (lam_t + lam_p)) > r.peer_max_p:
-                return False
-        return True
-
     # --- decisions --------------------------------------------------------------------------
-
-    def _pileon_window(self, state: TargetState, now: float) -> tuple[float, float] | None:
-        """(window, expected rate) of the first window whose evidence says pile-on.
-
-        Cheap tests first: most posts at a busy candidate fail on the raw count against a
-        lower bound of the expectation, before any surge or author counting is done.
-        """
-        r = self.rules
-        lowest = max(r.baseline_floor_per_hour, state.baseline.per_hour(now) * MIN_SURGE)
-        for window, mult in zip(self._windows, self._multipliers, strict=True):
-            since = now - window
-            if since < state.quiet_since:  # a resolved incident's posts are not new evidence
-                break
-            n = state.attacks.count_since(since)
-            if n < r.min_distinct_attackers or n < mult * lowest * window / 3600.0:
-                continue
-            expected = self.expected_per_hour(state, now, window)
-            lam = expected * window / 3600.0
-            p_limit = self._p_limit(expected, named=not state.name.startswith(("@", "group:")))
-            if n < mult * lam or poisson_tail(n, lam) > p_limit:
-                continue
-            if n < r.min_attack_share * state.traffic.count_since(since):
-                continue
-            before = state.attacks.count_since(max(since - window, state.quiet_since)) - n
-            if n < r.growth_ratio * before:
-                continue
-            counts = Counter(state.window_authors(since))
-            capped = sum(min(c, r.per_author_cap) for c in counts.values())
-            if len(counts) < r.min_distinct_attackers or capped < mult * lam:
-                continue
-            if poisson_tail(capped, lam) > p_limit:
-                continue
-            if not self._outpaces_peers(state, capped, now, window):
-                continue
-            peers = self.peer_surge(state, now, window)
-            if peers > 1.0:
-                scaled = state.baseline.per_hour(now) * peers * window / 3600.0
-                if capped < mult * scaled:
-                    continue
-            return window, expected
-        return None
-
-    def _p_limit(self, expected: float, named: bool = False) -> float:
-        """How improbable a count must be to call a pile-on, for a target expected to be
-        attacked `expected` times an hour.
-
-        A target expected at no more than the floor gets `quiet_max_poisson_p`: the floor
-        overstates the rate of a rarely insulted target (it stands in for one never seen),
-        so its computed tail is already pessimistic. Not so for a bare name that fits no
-        attacked handle (`named`): whom it means is a guess, so it gets `max_poisson_p`.
-        A busier target gets `max_poisson_p` made stricter with the square of its rate
-        over the floor: it is tested on every
-        one of its many attacks, and its rate swings more than a Poisson count's (the
-        square, chosen on the tuning days, kept candidates' false alarms rare where a
-        linear scaling did not)."""
-        r = self.rules
-        ratio = r.baseline_floor_per_hour / expected
-        if ratio >= 1.0:
-            return r.max_poisson_p if named else r.quiet_max_poisson_p
-        return r.max_poisson_p * ratio * ratio
 
     def _maybe_open(
         self, key: str, state: TargetState, post: LabelledPost, now: float, flood: int
     ) -> None:
         if self._origin is not None and now - self._origin < self.rules.warmup_minutes * 60:
             return
-        found = self._pileon_window(state, now)
+        found = self.evidence.pileon_window(state, now)
         if found is None and flood < self.rules.flood_min_posts:
             return
-        expected = self.expected_per_hour(state, now, self._flood_window)
+        expected = self.evidence.expected_per_hour(state, now, self._flood_window)
         if found is not None:
             window, expected = found
             since = now - window
@@ -427,7 +308,7 @@ class Detector:
         if (n >= 3 and now - incident.last_active >= ACTIVE_CHECK_SECONDS
                 and now - incident.checked_at >= ACTIVE_CHECK_SECONDS):
             incident.checked_at = now
-            expected = self.expected_per_hour(state, now, self._flood_window)
+            expected = self.evidence.expected_per_hour(state, now, self._flood_window)
             if n >= 2.0 * expected * self._flood_window / 3600.0:
                 incident.last_active = now
         upgraded = False
@@ -436,7 +317,7 @@ class Detector:
         # add nothing to the capped count the test turns on.
         if (incident.kind == "flood"
                 and len(state.by_author[post.author]) <= self.rules.per_author_cap):
-            found = self._pileon_window(state, now)
+            found = self.evidence.pileon_window(state, now)
         if found is not None:
             incident.kind, upgraded = "pileon", True
             incident.baseline_per_hour = found[1]
@@ -482,13 +363,6 @@ class Detector:
             baseline_per_hour=round(incident.baseline_per_hour, 2),
             platforms=tuple(sorted(incident.platforms)), examples=tuple(incident.examples),
         ))
-
-
-def window_multiplier(rules: AlertRules, window_seconds: float) -> float:
-    """`rate_multiplier` holds for a `window_minutes` window; a shorter window is noisier
-    and needs a bigger jump, a longer one a smaller (scaled by the square root)."""
-    scale = math.sqrt(rules.window_minutes * 60.0 / window_seconds)
-    return 1.0 + (rules.rate_multiplier - 1.0) * scale
 
 
 @contextmanager

@@ -40,7 +40,7 @@ class TargetState:
     """Sliding-window memory for one target."""
 
     __slots__ = ("name", "attacks", "authors", "traffic", "baseline", "by_author", "recent",
-                 "quiet_since")
+                 "quiet_since", "busy")
 
     def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
         self.name = name
@@ -52,6 +52,7 @@ class TargetState:
         self.by_author: dict[str, deque[float]] = {}
         self.recent: deque[LabelledPost] = deque(maxlen=3)
         self.quiet_since = 0.0  # when its last incident was resolved
+        self.busy = False  # insulted often enough to be compared with the other busy ones
 
     def add_attack(self, now: float, post: LabelledPost, learn: bool = True) -> None:
         """Remember one attack; `learn` False keeps it out of the baseline (an account
