@@ -178,3 +178,12 @@ def test_scheduled_digest_runs_once_after_time_of_day(sqlite_archive, tmp_path: 
     again = maybe_run_daily_digest(sqlite_archive, config, channels, morning.replace(hour=9))
     assert first is not None and first.day == "2026-10-14" and again is None
     assert (tmp_path / "d" / "digest-2026-10-14.html").is_file()
+
+
+def test_targets_insulted_by_name_only_say_so() -> None:
+    from alerts.digest.data import shown_target
+
+    assert shown_target("name:Nadia Khalil") == "Nadia Khalil (by name)"
+    assert shown_target("@PriyaRamanCM") == "@PriyaRamanCM"
+    assert shown_target("group:hale voters") == "group:hale voters"
+    assert shown_target(None) == "(no target named)"

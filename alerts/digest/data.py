@@ -139,13 +139,23 @@ def _history(session: Session, day: date, tz: tzinfo) -> list[DayShare]:
             for d in days]
 
 
+def shown_target(target: str | None) -> str:
+    """A target as the digest names it: one insulted by name only says so (no handle
+    was written, so it may not be who the reader thinks)."""
+    if not target:
+        return "(no target named)"
+    if target.startswith("name:"):
+        return f"{target[5:]} (by name)"
+    return target
+
+
 def _targets(session: Session, start: datetime, end: datetime, limit: int) -> list[TargetCount]:
     attacks: Counter[str] = Counter()
     authors: dict[str, set[str]] = {}
     rows = _labelled(session, start, end, ClassificationRow.target, PostRow.author_handle,
                      label="attack")
     for target, author in rows:
-        name = target or "(no target named)"
+        name = shown_target(target)
         attacks[name] += 1
         authors.setdefault(name, set()).add(author)
     return [TargetCount(t, n, len(authors[t])) for t, n in attacks.most_common(limit)]
