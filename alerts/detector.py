@@ -295,12 +295,17 @@ class Detector:
     def _grow(
         self, incident: Incident, state: TargetState, post: LabelledPost, now: float
     ) -> None:
-        incident.attackers.add(post.author)
-        incident.attack_posts += 1
-        incident.platforms.add(post.platform)
+        repeat = len(state.by_author[post.author]) > self.rules.per_author_cap
+        # A flood is its account(s) posting again and again; someone else's one insult in
+        # the meantime is the target's usual traffic, not part of it (unless a pile-on
+        # follows: see the upgrade below).
+        if incident.kind != "flood" or repeat or post.author in incident.attackers:
+            incident.attackers.add(post.author)
+            incident.attack_posts += 1
+            incident.platforms.add(post.platform)
+            if incident.wants_examples:
+                incident.add_example(_example(post))
         incident.updated_at = utc(now)
-        if incident.wants_examples:
-            incident.add_example(_example(post))
         n = state.attacks.count_since(now - self._flood_window)
         incident.rate_per_hour = n * 3600.0 / self._flood_window
         # Still elevated? Checked at most once a minute of stream time (the quiet sweep runs
@@ -315,10 +320,14 @@ class Detector:
         found = None
         # A flood becomes a pile-on when others join; the flooder's own posts past the cap
         # add nothing to the capped count the test turns on.
-        if (incident.kind == "flood"
-                and len(state.by_author[post.author]) <= self.rules.per_author_cap):
+        if incident.kind == "flood" and not repeat:
             found = self.evidence.pileon_window(state, now)
         if found is not None:
+            joined = [a for a in state.window_authors(now - found[0])
+                      if a not in incident.attackers]
+            incident.attackers.update(joined)
+            incident.attack_posts += len(joined)
+            incident.platforms.update(p.platform for p in state.recent)
             incident.kind, upgraded = "pileon", True
             incident.baseline_per_hour = found[1]
             state.baseline.frozen = True

@@ -115,6 +115,16 @@ def test_one_account_flooding_is_a_flood_not_a_pileon() -> None:
     assert flood_event.attackers == 1 and flood_event.severity == 1
 
 
+def test_a_flood_counts_its_account_not_the_targets_usual_insults() -> None:
+    # Dana is insulted by passers-by all along; one account floods her for 25 minutes
+    flood = [post(150 + i, "obsessed_guy", "@DanaWhitfield") for i in range(25)]
+    events, detector = run(background() + flood)
+    assert [(e.step, e.kind) for e in events] == [("opened", "flood")]
+    incident = detector.open_incidents["@danawhitfield"]
+    assert incident.attackers == {"obsessed_guy"} and incident.attack_posts == 25
+    assert {x.author for x in incident.examples} == {"obsessed_guy"}
+
+
 def test_substantive_or_cheering_surges_never_fire() -> None:
     rng = random.Random(5)
     surge = []
