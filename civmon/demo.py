@@ -106,7 +106,8 @@ def run_demo(config: Config, out_dir: Path, say: Say, sample: Path = SAMPLE_DAY)
             ).all()
             result.labels = {label: count for label, count in rows}
             result.incidents = [
-                f"#{i.id} {i.kind} against {i.target}: {i.attackers} accounts, "
+                f"#{i.id} {i.kind} against {i.target}: {i.attackers} "
+                f"account{'' if i.attackers == 1 else 's'}, "
                 f"{i.attack_posts} posts, severity {i.severity}"
                 for i in session.scalars(select(IncidentRow).order_by(IncidentRow.opened_at))
             ]

@@ -29,7 +29,8 @@ def console_text(delivery: Delivery) -> str:
     lines = [
         f"[civmon] {e['kind']} {e['step']}: {_plain(e['target'])} (incident #{e['incident_id']}, "
         f"severity {e['severity']}) {e['attack_posts']} attack posts from {e['attackers']} "
-        f"accounts, {e['rate_per_hour']:.1f}/h vs baseline {e['baseline_per_hour']:.1f}/h, "
+        f"account{'' if e['attackers'] == 1 else 's'}, "
+        f"{e['rate_per_hour']:.1f}/h vs baseline {e['baseline_per_hour']:.1f}/h, "
         f"since {e['began_at'][:16]} on {', '.join(_plain(p) for p in e.get('platforms', []))}",
     ]
     for x in (e.get("examples") or [])[:3]:
