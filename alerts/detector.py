@@ -30,7 +30,8 @@ lower-severity *flood* incident instead; it becomes a pile-on if the pile-on tes
 passes. There is one open incident per target (targets are canonical handles, so the same
 person attacked on two platforms is one incident). An open incident is updated as posts
 arrive, publishes `escalated` only when its severity rises, and is resolved once the target
-has been back near its baseline for `quiet_minutes_to_resolve`.
+has been back near its baseline, or below `resolve_below_peak_share` of its peak count, for
+`quiet_minutes_to_resolve`.
 """
 
 from __future__ import annotations
@@ -308,13 +309,19 @@ class Detector:
         incident.updated_at = utc(now)
         n = state.attacks.count_since(now - self._flood_window)
         incident.rate_per_hour = n * 3600.0 / self._flood_window
+        if n > incident.peak:
+            incident.peak = n
         # Still elevated? Checked at most once a minute of stream time (the quiet sweep runs
         # once a minute too): during a big pile-on this test ran on every post.
         if (n >= 3 and now - incident.last_active >= ACTIVE_CHECK_SECONDS
                 and now - incident.checked_at >= ACTIVE_CHECK_SECONDS):
             incident.checked_at = now
             expected = self.evidence.expected_per_hour(state, now, self._flood_window)
-            if n >= 2.0 * expected * self._flood_window / 3600.0:
+            # ... and not fallen far below its own peak: a target piled on at 80 attacks in
+            # half an hour and back to 4 is over it, though 4 is twice its frozen baseline
+            # (left open, the incident swallowed a second wave hours later without a word).
+            if (n >= 2.0 * expected * self._flood_window / 3600.0
+                    and n >= self.rules.resolve_below_peak_share * incident.peak):
                 incident.last_active = now
         upgraded = False
         found = None

@@ -47,6 +47,7 @@ class Incident:
     examples: list[AttackExample] = field(default_factory=list)
     status: str = "open"
     checked_at: float = 0.0  # when "still elevated?" was last asked (not stored)
+    peak: int = 0  # most attacks in one `window_minutes` window so far (not stored)
 
     @property
     def wants_examples(self) -> bool:

@@ -114,6 +114,8 @@ class AlertRules(_Strict):
     rate_multiplier: float = Field(default=2.5, gt=1.0)
     baseline_floor_per_hour: float = Field(default=2.0, gt=0.0)
     quiet_minutes_to_resolve: int = Field(default=60, ge=1)
+    # ... or quiet enough relative to the incident's own peak (attacks per window_minutes).
+    resolve_below_peak_share: float = Field(default=0.15, ge=0.0, le=1.0)
     flood_min_posts: int = Field(default=10, ge=2)
     # Pile-on evidence (see alerts/detector.py): windows looked at, how improbable the
     # count must be under the target's own baseline, the attack share of the traffic

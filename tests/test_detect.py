@@ -182,6 +182,20 @@ def test_lifecycle_opened_escalated_resolved() -> None:
     assert "@priyaramancm" not in detector.open_incidents
 
 
+def test_a_second_wave_after_the_first_calmed_is_a_new_alert() -> None:
+    # A staffer is piled on, then insulted now and then (7.5 an hour: twice her floor, so
+    # "still above baseline"), then piled on again three hours later. The first incident
+    # must end once its attacks fall far below their peak, so the second wave is news.
+    first = [post(100 + i / 4, f"wave1_{i}", "@owen_pratt_field") for i in range(40)]
+    trickle = [post(115 + 8 * i, f"regular{i}", "@owen_pratt_field") for i in range(35)]
+    second = [post(300 + i / 4, f"wave2_{i}", "@owen_pratt_field") for i in range(40)]
+    events, _ = run(background(hours=7) + first + trickle + second)
+    steps = [(e.step, round((e.fired_at - T0).total_seconds() / 60)) for e in events
+             if e.step != "escalated"]
+    assert [step for step, _ in steps][:3] == ["opened", "resolved", "opened"]
+    assert steps[1][1] < 300 <= steps[2][1] < 305
+
+
 def test_same_target_on_two_platforms_and_by_alias_is_one_incident() -> None:
     posts = background() + pileon(150, "@rachelkim_news", 20, platforms=("x", "bluesky"))
     posts += [post(152 + i / 2, f"named{i}", "Rachel Kim", platform="mastodon") for i in range(10)]
