@@ -7,6 +7,7 @@ through the pure mappers with API-shaped payloads."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -33,6 +34,17 @@ def _credentials(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(name, value)
 
 
+@contextmanager
+def running(fake_cls: Any, collector_cls: Any) -> Iterator[tuple[Any, Any]]:
+    """A fake API on 127.0.0.1 and the real collector pointed at it, closed afterwards."""
+    with fake_cls() as fake:
+        collector = _open(collector_cls, fake)
+        try:
+            yield fake, collector
+        finally:
+            collector.close()
+
+
 def _open(cls: Any, fake: Any) -> Any:
     return cls(parse_config(harness.config({cls.name: fake})))
 
@@ -55,12 +67,8 @@ def collect(collector: Any, cursor: str | None = None) -> tuple[dict[str, Post],
 
 @pytest.fixture
 def mastodon() -> Iterator[tuple[FakeMastodon, MastodonCollector]]:
-    with FakeMastodon() as fake:
-        collector = _open(MastodonCollector, fake)
-        try:
-            yield fake, collector
-        finally:
-            collector.close()
+    with running(FakeMastodon, MastodonCollector) as pair:
+        yield pair
 
 
 def test_mastodon_reply_names_the_account_replied_to(
@@ -153,12 +161,8 @@ def test_bluesky_reply_to_is_a_handle_or_none_never_a_did() -> None:
 
 @pytest.fixture
 def bluesky() -> Iterator[tuple[FakeBluesky, BlueskyCollector]]:
-    with FakeBluesky() as fake:
-        collector = _open(BlueskyCollector, fake)
-        try:
-            yield fake, collector
-        finally:
-            collector.close()
+    with running(FakeBluesky, BlueskyCollector) as pair:
+        yield pair
 
 
 def _lookups(fake: FakeBluesky) -> list[list[str]]:
@@ -214,12 +218,8 @@ def test_bluesky_failed_lookup_keeps_collecting_and_asks_again_later(
 
 @pytest.fixture
 def reddit() -> Iterator[tuple[FakeReddit, RedditCollector]]:
-    with FakeReddit() as fake:
-        collector = _open(RedditCollector, fake)
-        try:
-            yield fake, collector
-        finally:
-            collector.close()
+    with running(FakeReddit, RedditCollector) as pair:
+        yield pair
 
 
 def test_reddit_comments_name_the_author_they_answer(
@@ -271,18 +271,14 @@ def test_reddit_reply_to_is_the_parents_author_or_none(
 
 
 def test_x_reply_names_the_user_replied_to_never_a_tweet_id() -> None:
-    with FakeX() as fake:
+    with running(FakeX, XCollector) as (fake, collector):
         fake.users["2"]["username"] = "DanaWhitfield"
         reply = fake.publish_reply("@DanaWhitfield you are a fraud #Whitfield2026", "3", "2")
         unmentioned = fake.publish_reply("what a fraud #Whitfield2026", "4", "2",
                                          mention=False)
         thread = fake.publish_reply("and another thing #Whitfield2026", "5", "5")
         (plain,) = fake.publish(1)
-        collector = _open(XCollector, fake)
-        try:
-            posts, _ = collect(collector)
-        finally:
-            collector.close()
+        posts, _ = collect(collector)
     assert posts[reply].reply_to == "@DanaWhitfield"
     assert posts[reply].mentions == ("@DanaWhitfield",)
     # known from the expansion alone: no @mention needed
