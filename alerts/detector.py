@@ -112,56 +112,18 @@ class Detector:
         """Take a post that is not an attack: all detection needs of it is when it came
         and whom it addresses (for the global rate and the target's attack share). The
         cheap way in for the bulk of a stream; `observe` of such a post does the same."""
-        now = created_at.timestamp()
-        if now < self._clock:
-            now = self._clock
-        self._clock = now
-        if now >= self._next_sweep:
-            self._tick(now)
-        if not target:
-            self._add_post(now)
-            return
-        key, name = self._keys.get(target) or self._key(target)
-        under_way = self._open.get(key)
-        if under_way is None or under_way.kind != "pileon":
-            self._add_post(now)  # a pile-on's defenders are not the conversation's rate
-        state = self._targets.get(key)
-        if state is None:
-            state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
-                                                      self._horizon)
-        state.traffic.add(now)
+        self._arrive(created_at, target, False)
 
     def observe(self, post: LabelledPost, *, learn_only: bool = False) -> None:
         """Take one post. Posts should come in created_at order; a late one counts as seen
         now. `learn_only` (warming up after a restart) updates windows and baselines but
         opens, grows and publishes nothing."""
         if post.label != "attack":
-            self.observe_traffic(post.created_at, post.target)
+            self._arrive(post.created_at, post.target, False)
             return
-        now = post.created_at.timestamp()
-        if now < self._clock:
-            now = self._clock
-        self._clock = now
-        if now >= self._next_sweep:
-            self._tick(now)
-        target = post.target
-        if not target:
-            self._add_post(now)
-            self._add_attack(now)
-            return
-        key, name = self._keys.get(target) or self._key(target)
-        under_way = self._open.get(key)
-        if under_way is None or under_way.kind != "pileon":
-            # A pile-on in progress (and its defenders) is not what the conversation as
-            # a whole is doing: counted, a big one on a small day would lower every other
-            # target's expectation for hours afterwards.
-            self._add_post(now)
-            self._add_attack(now)
-        state = self._targets.get(key)
+        now, key, name, state = self._arrive(post.created_at, post.target, True)
         if state is None:
-            state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
-                                                      self._horizon)
-        state.traffic.add(now)
+            return
         if name not in self._handles and len(state.authors) >= LINKABLE_ATTACKS:
             self._handles.add(name)
         flood = self._author_count(state, post.author, now)
@@ -194,6 +156,37 @@ class Detector:
         return dict(self._open)
 
     # --- clock and bookkeeping ------------------------------------------------------------
+
+    def _arrive(self, created_at: datetime, target: str | None,
+                attack: bool) -> tuple[float, str, str, TargetState | None]:
+        """What every post does: move the clock, count in the global rates, and count in
+        its target's traffic. (now, key, display name, the target's state or None)."""
+        now = created_at.timestamp()  # every post passes here: kept lean on purpose
+        if now < self._clock:
+            now = self._clock
+        self._clock = now
+        if now >= self._next_sweep:
+            self._tick(now)
+        if not target:
+            self._add_post(now)
+            if attack:
+                self._add_attack(now)
+            return now, "", "", None
+        key, name = self._keys.get(target) or self._key(target)
+        under_way = self._open.get(key)
+        if under_way is None or under_way.kind != "pileon":
+            # A pile-on in progress (and its defenders) is not what the conversation as
+            # a whole is doing: counted, a big one on a small day would lower every other
+            # target's expectation for hours afterwards.
+            self._add_post(now)
+            if attack:
+                self._add_attack(now)
+        state = self._targets.get(key)
+        if state is None:
+            state = self._targets[key] = TargetState(name, self.rules, self._origin or now,
+                                                      self._horizon)
+        state.traffic.add(now)
+        return now, key, name, state
 
     def _tick(self, now: float) -> None:
         if self._posts is None:
