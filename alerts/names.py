@@ -5,8 +5,12 @@ configured for them (reporters, volunteers, staff are rarely in config.yaml). Ha
 mostly built from their owner's name, so once an account has been attacked by handle (a
 few times: see the detector's LINKABLE_ATTACKS), a name is taken to mean it when the
 handle's letters hold first and last name ("rachelkim", "cllr_benwu") or begin with
-initial and last name ("nkhalil_ledger"): insults by name and by reply then add up to one
-pile-on. A name that fits two attacked handles, or none, stays a target of its own.
+initial and last name ("nkhalil_ledger"), or failing those, hold a last name of at least
+five letters ("SheriffHalvorsen" for "Alan Halvorsen") or are the first name alone
+("@ines@twincities.social" for "Ines Carvalho"): insults by name and by reply then add up
+to one pile-on. Only the handle's own part counts, not its server or domain
+("@ines@twincities.social" is "ines", "dstahl.bsky.social" is "dstahl"). A name that fits
+two attacked handles at the first rule that fits any, or none, stays a target of its own.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ class HandleIndex:
             return
         if len(self._letters) >= MAX_HANDLES:
             self._letters.clear()
-        self._letters[key] = (handle, _NOT_LETTERS.sub("", key))
+        self._letters[key] = (handle, _NOT_LETTERS.sub("", _local_part(key)))
         self.generation += 1
 
     def handle_for(self, name: str) -> str | None:
@@ -46,9 +50,13 @@ class HandleIndex:
         words = [w for w in (_NOT_LETTERS.sub("", w.lower()) for w in name.split()) if w]
         if len(words) < 2:
             return None
-        full, short = words[0] + words[-1], words[0][0] + words[-1]
-        for key, fits in ((full, str.__contains__), (short, str.startswith)):
-            if len(key) < MIN_KEY:
+        first, last = words[0], words[-1]
+        rules = ((first + last, str.__contains__, MIN_KEY),
+                 (first[0] + last, str.startswith, MIN_KEY),
+                 (last, str.__contains__, MIN_KEY),
+                 (first, str.__eq__, MIN_KEY - 1))  # the whole handle: "ines" is enough
+        for key, fits, shortest in rules:
+            if len(key) < shortest:
                 continue
             found = {shown for shown, letters in self._letters.values() if fits(letters, key)}
             if len(found) == 1:
@@ -56,3 +64,10 @@ class HandleIndex:
             if found:
                 return None  # two accounts fit: neither is safe to name
         return None
+
+
+def _local_part(handle: str) -> str:
+    """The account's own part of a handle: "@ines@twincities.social" -> "ines",
+    "@dstahl.bsky.social" -> "dstahl", "@rachelkim_news" -> "rachelkim_news"."""
+    name = handle.lstrip("@").split("@", 1)[0]
+    return name.split(".", 1)[0] if "." in name else name

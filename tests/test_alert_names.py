@@ -20,6 +20,20 @@ def test_a_name_fits_the_handle_its_letters_begin() -> None:
     assert index.handle_for("Soto") is None
 
 
+def test_a_name_fits_by_last_name_or_a_first_name_handle_on_its_own_server() -> None:
+    index = HandleIndex()
+    for handle in ["@SheriffHalvorsen", "@ines@twincities.social", "@dstahl.bsky.social",
+                   "@ines_fan99"]:
+        index.add(handle)
+    assert index.handle_for("Alan Halvorsen") == "@SheriffHalvorsen"  # the last name
+    assert index.handle_for("Ines Carvalho") == "@ines@twincities.social"  # the whole handle
+    assert index.handle_for("Dan Stahl") == "@dstahl.bsky.social"  # not "...bskysocial"
+    assert index.handle_for("Twin Cities") is None  # a server is not its accounts' name
+    assert index.handle_for("Social Media") is None
+    index.add("@HalvorsenForSheriff")
+    assert index.handle_for("Alan Halvorsen") is None  # two handles hold the last name
+
+
 def test_a_name_that_fits_two_handles_fits_neither() -> None:
     index = HandleIndex()
     index.add("@AnaSoto_vol")
