@@ -110,7 +110,7 @@ class ClassifierConfig(_Strict):
 
 class AlertRules(_Strict):
     window_minutes: int = Field(default=30, ge=1)
-    min_distinct_attackers: int = Field(default=4, ge=2)
+    min_distinct_attackers: int = Field(default=5, ge=2)
     rate_multiplier: float = Field(default=2.5, gt=1.0)
     baseline_floor_per_hour: float = Field(default=2.0, gt=0.0)
     quiet_minutes_to_resolve: int = Field(default=60, ge=1)
