@@ -20,7 +20,8 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    window of the same length before it;
 6. the other busy targets (baseline >= `peer_min_per_hour`) are not surging alike: when
    both candidates are insulted far more than usual at once (debate night), the target is
-   held to `rate_multiplier` times its baseline scaled by the peers' surge.
+   held to `rate_multiplier` times its baseline scaled by the peers' surge (as estimated,
+   not its lower bound, while all posts run at `peer_night_surge` times their usual rate).
 
 The tests themselves live in alerts/evidence.py; this module keeps the stream's state and
 the incidents' lifecycle.

@@ -67,7 +67,17 @@ class Evidence:
         """How far above their own baselines the other busy targets are right now, over
         `window` and the shorter windows (a cautious lower bound: two standard deviations
         below the estimate). When both candidates light up at once it is a debate night or
-        breaking news, not a pile-on on one of them."""
+        breaking news, not a pile-on on one of them.
+
+        While the whole conversation runs at `peer_night_surge` times its usual rate or
+        more, the estimate itself counts, not its lower bound: on such a night one
+        candidate draws more of the abuse than the other (twice as much, on some of the
+        independent generator's debate nights) without anyone piling on."""
+        assert self.posts is not None
+        z = 2.0
+        excluded = state.traffic.count_since(now - window)
+        if self.posts.surge(now, window, exclude=excluded) >= self.rules.peer_night_surge:
+            z = 0.0
         best = 1.0
         for peer in self.busy.values():
             if peer is state:
@@ -79,7 +89,7 @@ class Evidence:
                 lam = rate * span / 3600.0
                 n = peer.attacks.count_since(now - span)
                 if lam > 0.0 and n >= self.rules.min_distinct_attackers:
-                    best = max(best, (n - 2.0 * math.sqrt(n)) / lam)
+                    best = max(best, (n - z * math.sqrt(n)) / lam)
         return best
 
     def outpaces_peers(self, state: TargetState, capped: int, now: float,

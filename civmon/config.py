@@ -133,6 +133,8 @@ class AlertRules(_Strict):
     peer_min_per_hour: float = Field(default=6.0, gt=0.0)
     # A busy target must outpace busy peers that surge too (binomial tail, see detector).
     peer_max_p: float = Field(default=1e-3, gt=0.0, le=1.0)
+    # All posts at this many times their usual rate: peers' surge taken as estimated.
+    peer_night_surge: float = Field(default=1.6, gt=0.0)
 
 
 class AlertChannels(_Strict):
