@@ -70,4 +70,4 @@ def _local_part(handle: str) -> str:
     """The account's own part of a handle: "@ines@twincities.social" -> "ines",
     "@dstahl.bsky.social" -> "dstahl", "@rachelkim_news" -> "rachelkim_news"."""
     name = handle.lstrip("@").split("@", 1)[0]
-    return name.split(".", 1)[0] if "." in name else name
+    return name.split(".", 1)[0]
