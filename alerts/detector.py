@@ -17,7 +17,8 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    window -- a surge of substantive criticism or cheering with a few misclassified posts
    never qualifies;
 5. the rate is rising: the window has at least `growth_ratio` times the attacks of the
-   window of the same length before it;
+   window of the same length before it (for a target that is not busy, a longer window
+   against the one before it will do: a slow pile-on that opens loudest);
 6. the other busy targets (baseline >= `peer_min_per_hour`) are not surging alike: when
    both candidates are insulted far more than usual at once (debate night), the target is
    held to `rate_multiplier` times its baseline scaled by the peers' surge (as estimated,
@@ -51,6 +52,7 @@ from alerts.incidents import Incident, IncidentStore, utc
 from alerts.names import HandleIndex
 from alerts.targets import LabelledPost, TargetState
 from civmon.config import AlertRules
+from storage.handles import account_handle, bare_handle
 
 __all__ = ["Detector", "LabelledPost", "gc_paused", "window_multiplier"]  # the last: evidence
 
@@ -224,9 +226,9 @@ class Detector:
         if target.lower().startswith("name:"):  # insulted by name only: whose is it?
             name = " ".join(target[5:].split())
             handle = self._aliases.get(name.lower()) or self._handles.handle_for(name)
-            return self._canonical(handle) if handle else ("name:" + name.lower(), name)
-        handle = target if target.startswith("@") else "@" + target
-        name = self._aliases.get(handle[1:].lower(), handle)
+            return self._canonical(handle) if handle else ("name:" + name.lower(), "name:" + name)
+        handle = account_handle(target)
+        name = self._aliases.get(bare_handle(handle).lower(), handle)
         return name.lower(), name
 
     def _author_count(self, state: TargetState, author: str, now: float) -> int:

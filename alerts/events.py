@@ -15,6 +15,17 @@ from typing import Any, Literal
 Step = Literal["opened", "escalated", "resolved"]
 
 
+def shown_target(target: str | None) -> str:
+    """A target as people read it in alerts and the digest: one insulted by name only
+    says so (no handle was written, so it may not be who the reader thinks). Events and
+    the archive keep the classifier's own form, `name:Nadia Khalil`, so they join."""
+    if not target:
+        return "(no target named)"
+    if target.startswith("name:"):
+        return f"{target[5:]} (by name)"
+    return target
+
+
 @dataclass(frozen=True, slots=True)
 class AttackExample:
     """One representative attack post, quoted in alerts (text is untrusted)."""

@@ -9,13 +9,16 @@ initial and last name ("nkhalil_ledger"), or failing those, hold a last name of 
 five letters ("SheriffHalvorsen" for "Alan Halvorsen") or are the first name alone
 ("@ines@twincities.social" for "Ines Carvalho"): insults by name and by reply then add up
 to one pile-on. Only the handle's own part counts, not its server or domain
-("@ines@twincities.social" is "ines", "dstahl.bsky.social" is "dstahl"). A name that fits
+("@ines@twincities.social" is "ines", "dstahl.bsky.social" is "dstahl", Reddit's
+"u/dry_fork_dusty" is "dry_fork_dusty"). A name that fits
 two attacked handles at the first rule that fits any, or none, stays a target of its own.
 """
 
 from __future__ import annotations
 
 import re
+
+from storage.handles import bare_handle
 
 __all__ = ["HandleIndex"]
 
@@ -38,7 +41,7 @@ class HandleIndex:
     def add(self, handle: str) -> None:
         """Remember an attacked account ("@nkhalil_ledger", as displayed)."""
         key = handle.lower()
-        if key in self._letters or not key.startswith("@"):
+        if key in self._letters or not key.startswith(("@", "u/")):
             return
         if len(self._letters) >= MAX_HANDLES:
             self._letters.clear()
@@ -68,6 +71,7 @@ class HandleIndex:
 
 def _local_part(handle: str) -> str:
     """The account's own part of a handle: "@ines@twincities.social" -> "ines",
-    "@dstahl.bsky.social" -> "dstahl", "@rachelkim_news" -> "rachelkim_news"."""
-    name = handle.lstrip("@").split("@", 1)[0]
+    "@dstahl.bsky.social" -> "dstahl", "@rachelkim_news" -> "rachelkim_news",
+    "u/dry_fork_dusty" -> "dry_fork_dusty"."""
+    name = bare_handle(handle).split("@", 1)[0]
     return name.split(".", 1)[0]

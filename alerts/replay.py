@@ -24,6 +24,7 @@ from sqlalchemy import insert, select, tuple_
 from alerts.detector import Detector, LabelledPost, gc_paused
 from alerts.events import IncidentEvent
 from storage import Archive, Post, store_posts
+from storage.handles import account_handle
 from storage.models import ClassificationRow, PostRow
 
 ALERT_FIELDS = ("target", "fired_at", "kind", "incident_id", "attackers", "attack_posts",
@@ -68,13 +69,13 @@ class ReplayStats:
 def addressee(post: Post) -> str | None:
     """Whom a post speaks to: the account replied to, else its first mention (not self)."""
     if post.reply_to:
-        return post.reply_to if post.reply_to.startswith("@") else "@" + post.reply_to
+        return post.reply_to if post.reply_to.startswith("@") else account_handle(post.reply_to)
     if not post.mentions:
         return None
     me = post.author_handle.lstrip("@").lower()
     for mention in post.mentions:
         if mention.lstrip("@").lower() != me:
-            return mention if mention.startswith("@") else "@" + mention
+            return mention if mention.startswith("@") else account_handle(mention)
     return None
 
 
@@ -99,7 +100,8 @@ def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
             reply_to = post.reply_to  # addressee(post), its common case inline
             if reply_to:
                 detector.observe_traffic(post.created_at,
-                                         reply_to if reply_to[0] == "@" else "@" + reply_to)
+                                         reply_to if reply_to[0] == "@"
+                                         else account_handle(reply_to))
             else:
                 detector.observe_traffic(post.created_at,
                                          addressee(post) if post.mentions else None)

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from civmon.errors import ConfigError
+from storage.handles import account_handle, bare_handle
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
@@ -213,8 +214,8 @@ class Config(_Strict):
         table: dict[str, str] = {}
         for campaign in self.campaigns:
             for account in campaign.accounts:
-                handle = account.handle if account.handle.startswith("@") else "@" + account.handle
-                for alias in [*account.aliases, handle.lstrip("@")]:
+                handle = account_handle(account.handle)
+                for alias in [*account.aliases, bare_handle(handle)]:
                     table[alias.lower()] = handle
         return table
 

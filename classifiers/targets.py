@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from storage.handles import account_handle
+
 _MEMBER = re.compile(
     r"\b(voters?|supporters?|fans|base|followers|stans|bros|cult(?:ists)?|minions|groupies|"
     r"staff(?:ers?)?|volunteers?|canvassers?|door-knockers|phone bankers|organizers|interns|"
@@ -106,7 +108,12 @@ _NOT_LAST_NAMES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 }
-_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?)")
+# "@name", "@name@instance.social" (Mastodon) or Reddit's "u/name" written in the text.
+_HANDLE = re.compile(
+    r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?"
+    r"(?:@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)?"
+    r"|(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}(?![\w/])"
+)
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
@@ -116,11 +123,6 @@ class Target:
 
     value: str
     kind: str
-
-
-def _handle(name: str) -> str:
-    name = name.strip()
-    return name if name.startswith("@") else "@" + name
 
 
 def _owner(words: list[str]) -> list[str]:
@@ -187,16 +189,16 @@ def find_target(
     group = find_group(text)
     if group:
         return Target(f"group:{group}", "group")
-    me = _handle(author).lower() if author else None
-    if reply_to and _handle(reply_to).lower() != me:
-        return Target(_handle(reply_to), "account")
-    candidates = [_handle(m) for m in mentions] or ["@" + m for m in _HANDLE.findall(text)]
+    me = account_handle(author).lower() if author else None
+    if reply_to and account_handle(reply_to).lower() != me:
+        return Target(account_handle(reply_to), "account")
+    candidates = [account_handle(m) for m in mentions or _HANDLE.findall(text)]
     for handle in candidates:
         if handle.lower() != me:
             return Target(handle, "account")
     for alias, handle in sorted((aliases or {}).items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
-            return Target(_handle(handle), "alias")
+            return Target(account_handle(handle), "alias")
     name = find_name(text)
     return Target(f"name:{name}", "name") if name else None
 

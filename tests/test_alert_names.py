@@ -61,3 +61,21 @@ def test_a_name_is_the_last_resort_target() -> None:
     assert find_target("Nadia Khalil = coward.").value == "name:Nadia Khalil"
     assert find_target("Nadia Khalil = coward.", reply_to="@x1").value == "@x1"
     assert find_target("Dana Whitfield = coward.", aliases=aliases).value == "@DanaWhitfield"
+
+
+def test_reddit_and_mastodon_handles_are_targets_as_written() -> None:
+    # "u/name" in a Reddit reply or its text is that user, not "@u/name"
+    assert find_target("you clown", author="u/a", reply_to="u/dry_fork_dusty").value == (
+        "u/dry_fork_dusty"
+    )
+    assert find_target("u/dry_fork_dusty is a clown", author="u/a").value == "u/dry_fork_dusty"
+    # a Mastodon handle keeps its server, so it is the same account as the author field
+    target = find_target("@theomarsh@journa.host you hack", author="@a")
+    assert target.value == "@theomarsh@journa.host"
+    assert find_target("mail me at bob@example.com, clown", author="@a") is None
+
+
+def test_a_name_fits_a_reddit_handle() -> None:
+    index = HandleIndex()
+    index.add("u/dusty_kovac")
+    assert index.handle_for("Dusty Kovac") == "u/dusty_kovac"

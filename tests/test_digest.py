@@ -181,7 +181,7 @@ def test_scheduled_digest_runs_once_after_time_of_day(sqlite_archive, tmp_path: 
 
 
 def test_targets_insulted_by_name_only_say_so() -> None:
-    from alerts.digest.data import shown_target
+    from alerts.events import shown_target
 
     assert shown_target("name:Nadia Khalil") == "Nadia Khalil (by name)"
     assert shown_target("@PriyaRamanCM") == "@PriyaRamanCM"

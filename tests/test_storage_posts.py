@@ -55,3 +55,18 @@ def test_times_come_back_timezone_aware_in_utc(archive) -> None:
     with archive.session() as s:
         row = s.scalars(select(PostRow)).one()
     assert row.created_at == datetime(2026, 10, 1, 0, 3, tzinfo=UTC)
+
+
+def test_handles_keep_each_platforms_form() -> None:
+    from storage.handles import account_handle, bare_handle
+
+    assert account_handle("lena") == "@lena"
+    assert account_handle(" @lena ") == "@lena"
+    assert account_handle("@ines@twincities.social") == "@ines@twincities.social"
+    # a Reddit user stays u/name: "@u/name" would match no author
+    assert account_handle("u/dry_fork_dusty") == "u/dry_fork_dusty"
+    assert account_handle("/u/dry_fork_dusty") == "u/dry_fork_dusty"
+    assert account_handle("U/Dusty") == "u/Dusty"
+    assert account_handle("user_1") == "@user_1"
+    assert bare_handle("u/dry_fork_dusty") == "dry_fork_dusty"
+    assert bare_handle("@DanaWhitfield") == "DanaWhitfield"

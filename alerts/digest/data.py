@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from alerts.digest.terms import top_terms
+from alerts.events import shown_target
 from storage import Archive
 from storage.models import ClassificationRow, IncidentRow, PostRow
 
@@ -139,16 +140,6 @@ def _history(session: Session, day: date, tz: tzinfo) -> list[DayShare]:
             for d in days]
 
 
-def shown_target(target: str | None) -> str:
-    """A target as the digest names it: one insulted by name only says so (no handle
-    was written, so it may not be who the reader thinks)."""
-    if not target:
-        return "(no target named)"
-    if target.startswith("name:"):
-        return f"{target[5:]} (by name)"
-    return target
-
-
 def _targets(session: Session, start: datetime, end: datetime, limit: int) -> list[TargetCount]:
     attacks: Counter[str] = Counter()
     authors: dict[str, set[str]] = {}
@@ -187,7 +178,7 @@ def _incidents(session: Session, start: datetime, end: datetime) -> list[Inciden
                IncidentRow.updated_at >= start)
         .order_by(IncidentRow.severity.desc(), IncidentRow.opened_at))
     return [IncidentLine(
-        id=r.id, target=r.target, kind=r.kind, status=r.status, severity=r.severity,
+        id=r.id, target=shown_target(r.target), kind=r.kind, status=r.status, severity=r.severity,
         opened_at=r.opened_at, resolved_at=r.resolved_at, attackers=r.attackers,
         attack_posts=r.attack_posts, platforms=tuple(r.platforms or ()),
         posts=_incident_posts(session, r)) for r in rows]

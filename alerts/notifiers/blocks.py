@@ -15,6 +15,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from alerts.events import shown_target
+
 MAX_QUOTE = 280  # characters of an attacking sentence shown in a message
 MAX_SECTION = 2900  # Slack's limit for a section's text is 3000
 
@@ -56,7 +58,8 @@ def incident_title(event: dict[str, Any], *, escape: bool = True) -> str:
     `escape=False` and no emoji code, the header (plain_text, which Slack never parses)."""
     template = _STEP_TITLE.get(event["step"], "Incident update for {target}")
     kind = "Flood" if event.get("kind") == "flood" else "Pile-on"
-    target = esc(event["target"]) if escape else str(event["target"])
+    shown = shown_target(event["target"])
+    target = esc(shown) if escape else shown
     title = template.format(target=target, severity=event["severity"]).replace("Pile-on", kind)
     return title if escape else title.split(" ", 1)[1]
 
@@ -65,7 +68,7 @@ def _facts(event: dict[str, Any]) -> list[dict[str, str]]:
     ratio = event["rate_per_hour"] / event["baseline_per_hour"] if event["baseline_per_hour"] else 0
     platforms = ", ".join(esc(p) for p in event.get("platforms") or []) or "—"
     facts = [
-        ("Target", esc(event["target"])),
+        ("Target", esc(shown_target(event["target"]))),
         ("Severity", str(event["severity"])),
         ("Attack posts", str(event["attack_posts"])),
         ("Distinct authors", str(event["attackers"])),

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from alerts.events import shown_target
 from alerts.notifiers.base import Delivery
 
 
@@ -26,8 +27,9 @@ def console_text(delivery: Delivery) -> str:
         return (f"[civmon] digest {s['day']}: {s['total_posts']} posts, "
                 f"attacks {s['attack_share']:.0%}, incidents {s['incidents']}")
     e = delivery.event
+    target = _plain(shown_target(e["target"]))
     lines = [
-        f"[civmon] {e['kind']} {e['step']}: {_plain(e['target'])} (incident #{e['incident_id']}, "
+        f"[civmon] {e['kind']} {e['step']}: {target} (incident #{e['incident_id']}, "
         f"severity {e['severity']}) {e['attack_posts']} attack posts from {e['attackers']} "
         f"account{'' if e['attackers'] == 1 else 's'}, "
         f"{e['rate_per_hour']:.1f}/h vs baseline {e['baseline_per_hour']:.1f}/h, "

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from alerts.errors import DeliveryError
+from alerts.events import shown_target
 from alerts.notifiers.base import Delivery
 from alerts.notifiers.console import _plain, console_text
 
@@ -54,8 +55,9 @@ class EmailNotifier:
                                        subtype="html", filename=Path(html).name)
         else:
             event = delivery.event
+            target = shown_target(event["target"])
             message["Subject"] = _plain(
-                f"civmon: {event['kind']} {event['step']} against {event['target']}")[:200]
+                f"civmon: {event['kind']} {event['step']} against {target}")[:200]
             message.set_content(console_text(delivery))
         return message
 
