@@ -131,13 +131,12 @@ class Evidence:
                 continue
             expected = self.expected_per_hour(state, now, window)
             lam = expected * window / 3600.0
-            p_limit = self.p_limit(expected, named=not state.name.startswith(("@", "group:")))
+            p_limit = self.p_limit(expected, named=state.name.startswith("name:"))
             if n < mult * lam or poisson_tail(n, lam) > p_limit:
                 continue
             if n < r.min_attack_share * state.traffic.count_since(since):
                 continue
-            before = state.attacks.count_since(max(since - window, state.quiet_since)) - n
-            if n < r.growth_ratio * before:
+            if not self.rising(state, n, now, window):
                 continue
             counts = Counter(state.window_authors(since))
             capped = sum(min(c, r.per_author_cap) for c in counts.values())
@@ -154,6 +153,29 @@ class Evidence:
                     continue
             return window, expected
         return None
+
+    def rising(self, state: TargetState, n: int, now: float, window: float) -> bool:
+        """Rule 5: the window holds `growth_ratio` times the attacks of the window of the
+        same length before it. A target that is not busy may show the rise in a longer
+        window instead: a slow pile-on that opens with its loudest minutes (a reporter
+        with no insults all day, then a dozen accounts over an hour) is no longer rising
+        half an hour in, but it still is against the hours before it."""
+        r = self.rules
+        before = state.attacks.count_since(max(now - 2 * window, state.quiet_since)) - n
+        if n >= r.growth_ratio * before:
+            return True
+        if state.busy:
+            return False
+        for span in self.windows:
+            if span <= window:
+                continue
+            if now - span < state.quiet_since:
+                break
+            m = state.attacks.count_since(now - span)
+            prior = state.attacks.count_since(max(now - 2 * span, state.quiet_since)) - m
+            if m >= r.growth_ratio * prior:
+                return True
+        return False
 
     def p_limit(self, expected: float, named: bool = False) -> float:
         """How improbable a count must be to call a pile-on, for a target expected to be

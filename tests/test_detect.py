@@ -230,6 +230,38 @@ def test_insults_by_name_only_join_the_pileon_on_the_handle_they_fit() -> None:
     opened = [e for e in events if e.step == "opened"]
     assert [(e.target, e.kind) for e in opened] == [("@nkhalil_ledger", "pileon")]
     assert len(detector.open_incidents["@nkhalil_ledger"].attackers) == 9
-    # a name that fits no attacked handle is a target of its own, shown as the name
+    # a name that fits no attacked handle is a target of its own, named as the classifier
+    # names it (so the incident joins its classifications)
     events, _ = run(background() + [post(200 + i, f"n{i}", "name:Ana Soto") for i in range(9)])
-    assert {e.target for e in events} == {"Ana Soto"}
+    assert {e.target for e in events} == {"name:Ana Soto"}
+
+
+class _Times:
+    """Attack times of one target, as `TargetState.attacks` answers about them."""
+
+    def __init__(self, times: list[float]) -> None:
+        self.times = times
+
+    def count_since(self, since: float) -> int:
+        return sum(1 for t in self.times if t >= since)
+
+
+class _Target:
+    def __init__(self, minutes: list[float], busy: bool) -> None:
+        self.attacks = _Times([m * 60.0 for m in minutes])
+        self.quiet_since = float("-inf")
+        self.busy = busy
+
+
+def test_a_slow_pileon_that_opens_loudest_is_still_rising_on_a_quiet_target() -> None:
+    from alerts.evidence import Evidence
+
+    # five insults in the first 20 minutes, then six over the next half hour; none before
+    minutes = [0, 4, 8, 12, 16, 22, 28, 34, 40, 46, 52]
+    evidence = Evidence(AlertRules(), busy={})
+    now, window = 52 * 60.0, 30 * 60.0
+    n = _Target(minutes, busy=False).attacks.count_since(now - window)
+    assert n == 6  # and 5 in the half hour before: not rising over 30 minutes alone
+    assert evidence.rising(_Target(minutes, busy=False), n, now, window)
+    # a candidate insulted all day must rise in the tested window itself
+    assert not evidence.rising(_Target(minutes, busy=True), n, now, window)
