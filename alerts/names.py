@@ -8,15 +8,17 @@ handle's letters hold first and last name ("rachelkim", "cllr_benwu") or begin w
 initial and last name ("nkhalil_ledger"), or failing those, hold a last name of at least
 five letters ("SheriffHalvorsen" for "Alan Halvorsen") or are the first name alone
 ("@ines@twincities.social" for "Ines Carvalho"): insults by name and by reply then add up
-to one pile-on. Only the handle's own part counts, not its server or domain
-("@ines@twincities.social" is "ines", "dstahl.bsky.social" is "dstahl", Reddit's
-"u/dry_fork_dusty" is "dry_fork_dusty"). A name that fits
+to one pile-on. Accents do not count ("Nuñez" fits "nunez"). Only the handle's own part
+counts, not its server or domain ("@ines@twincities.social" is "ines",
+"dstahl.bsky.social" is "dstahl", Reddit's "u/dry_fork_dusty" is "dry_fork_dusty"). A name
+that fits
 two attacked handles at the first rule that fits any, or none, stays a target of its own.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from storage.handles import bare_handle
 
@@ -50,7 +52,7 @@ class HandleIndex:
 
     def handle_for(self, name: str) -> str | None:
         """The one attacked handle that `name` ("Nadia Khalil") fits, else None."""
-        words = [w for w in (_NOT_LETTERS.sub("", w.lower()) for w in name.split()) if w]
+        words = [w for w in (_NOT_LETTERS.sub("", _plain(w)) for w in name.split()) if w]
         if len(words) < 2:
             return None
         first, last = words[0], words[-1]
@@ -67,6 +69,12 @@ class HandleIndex:
             if found:
                 return None  # two accounts fit: neither is safe to name
         return None
+
+
+def _plain(word: str) -> str:
+    """Lower-case letters without accents: "Nuñez" -> "nunez", as handles spell it."""
+    folded = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _local_part(handle: str) -> str:

@@ -85,7 +85,8 @@ _SINGULAR_TO_PLURAL = {
     "canvasser": "canvassers",
     "union": "union",
 }
-_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"  # Soto, Smith-Jones, O'Brien (not Soto's)
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # with Latin accents: Nuñez, Désirée, Müller
+_WORD = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}][{_LOW}]+)?"  # Soto, Smith-Jones, O'Brien (not Soto's)
 _CAPITALISED_RUN = re.compile(rf"(?<![\w@#'’-]){_WORD}(?:[ \t]+{_WORD})+(?![\w-]|['’][A-Z])")
 # Capitalised pairs that are not one person: sentence openers, titles, places, bodies, days.
 _NOT_FIRST_NAMES = {

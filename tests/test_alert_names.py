@@ -79,3 +79,11 @@ def test_a_name_fits_a_reddit_handle() -> None:
     index = HandleIndex()
     index.add("u/dusty_kovac")
     assert index.handle_for("Dusty Kovac") == "u/dusty_kovac"
+
+
+def test_names_with_accents_are_found_and_fit_handles_spelt_without() -> None:
+    assert find_target("Gabe Nuñez is a total clown").value == "name:Gabe Nuñez"
+    index = HandleIndex()
+    for handle in ["@gabe_nunez", "@voter123"]:
+        index.add(handle)
+    assert index.handle_for("Gabe Nuñez") == "@gabe_nunez"
