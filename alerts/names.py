@@ -11,8 +11,8 @@ five letters ("SheriffHalvorsen" for "Alan Halvorsen") or are the first name alo
 to one pile-on. Accents do not count ("Nuñez" fits "nunez"). Only the handle's own part
 counts, not its server or domain ("@ines@twincities.social" is "ines",
 "dstahl.bsky.social" is "dstahl", Reddit's "u/dry_fork_dusty" is "dry_fork_dusty"). A name
-that fits
-two attacked handles at the first rule that fits any, or none, stays a target of its own.
+that fits two attacked handles at the first rule that fits any, or none, stays a target of
+its own.
 """
 
 from __future__ import annotations
