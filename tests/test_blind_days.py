@@ -1,13 +1,24 @@
-"""The blind day generator writes canonical, deterministic, fully labelled days."""
+"""bench/blind_days.py, the fourth family of generated days (written blind, like the
+third): its days are canonical, deterministic and fully labelled, and what detection does
+on two of them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
-from bench.blind_days import generate_blind_day, main
+from civmon.config import AlertRules
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # bench/ is a folder of scripts, not an installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench.alerts import OracleLabeller, evaluate, replay_day  # noqa: E402
+from bench.blind_days import generate_blind_day, main  # noqa: E402
 
 REQUIRED = ("id", "platform", "author", "text", "created_at")
 LABELS = {"attack", "substantive", "other"}
@@ -99,3 +110,22 @@ def test_cli_writes_jsonl_and_truth(tmp_path, capsys):
     truth = json.loads((tmp_path / "day.truth.json").read_text(encoding="utf-8"))
     assert len(lines) == truth["posts"]
     assert {json.loads(line)["id"] for line in lines} == set(truth["labels"])
+
+
+@pytest.mark.parametrize(
+    ("seed", "target"),
+    [(6012, "u/dry_fork_dusty"), (6006, "name:Luis Archuleta")],
+    ids=["reddit-volunteer", "known-only-by-name"],
+)
+def test_detection_catches_a_blind_days_pileons_without_false_alarms(seed, target) -> None:
+    """One whole day (true labels): every pile-on caught before its midpoint, floods called
+    floods, nothing else fires -- including a pile-on on a Reddit volunteer (reported as
+    u/name, not @u/name) and one on a poll worker known only by name (name:First Last)."""
+    posts, truth = generate_blind_day(seed, posts=5000)
+    assert target in {e["target"] for e in truth["episodes"] if e["kind"] == "pileon"}
+    lines, _ = replay_day(posts, OracleLabeller(truth["labels"]), AlertRules(), {})
+    result = evaluate(lines, truth["episodes"])
+    assert result["caught"] == result["early"] == result["pileons"], result["missed"]
+    assert result["false"] == 0, result["false_lines"]
+    assert result["floods_flagged"] == result["floods"]
+    assert target in {line["target"] for line in lines}
