@@ -198,7 +198,8 @@ def find_target(
         if handle.lower() != me:
             return Target(handle, "account")
     for alias, handle in sorted((aliases or {}).items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
+        # a whole word: "Priya Raman" is not the start of "Priya Raman-Holt"
+        if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w]|-\w)", text, re.IGNORECASE):
             return Target(account_handle(handle), "alias")
     name = find_name(text)
     return Target(f"name:{name}", "name") if name else None

@@ -87,3 +87,12 @@ def test_names_with_accents_are_found_and_fit_handles_spelt_without() -> None:
     for handle in ["@gabe_nunez", "@voter123"]:
         index.add(handle)
     assert index.handle_for("Gabe Nuñez") == "@gabe_nunez"
+
+
+def test_an_alias_is_a_whole_name_not_the_start_of_a_longer_one() -> None:
+    aliases = {"priya raman": "@PriyaRamanCM"}
+    assert find_target("Priya Raman is a liar", aliases=aliases).value == "@PriyaRamanCM"
+    assert find_target("Priya Raman's a liar", aliases=aliases).value == "@PriyaRamanCM"
+    # another person: Priya Raman-Holt, named in full
+    target = find_target("Priya Raman-Holt is a liar", aliases=aliases)
+    assert target.value == "name:Priya Raman-Holt"
