@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from alerts.detector import Detector, LabelledPost
 from alerts.events import EventBus, IncidentEvent
 from alerts.incidents import IncidentStore
@@ -265,3 +267,46 @@ def test_a_slow_pileon_that_opens_loudest_is_still_rising_on_a_quiet_target() ->
     assert evidence.rising(_Target(minutes, busy=False), n, now, window)
     # a candidate insulted all day must rise in the tested window itself
     assert not evidence.rising(_Target(minutes, busy=True), n, now, window)
+
+
+class _Rate:
+    def __init__(self, per_hour: float) -> None:
+        self.rate = per_hour
+
+    def per_hour(self, now: float) -> float:
+        return self.rate
+
+
+class _Peer(_Target):
+    def __init__(self, minutes: list[float], per_hour: float) -> None:
+        super().__init__(minutes, busy=True)
+        self.baseline = _Rate(per_hour)
+        self.traffic = _Times([])
+
+
+class _Conversation:
+    """All posts, running at `surge` times their usual rate."""
+
+    def __init__(self, surge: float) -> None:
+        self.value = surge
+
+    def surge(self, now: float, window: float, exclude: int = 0) -> float:
+        return self.value
+
+
+def test_on_a_busy_night_a_peers_surge_counts_as_estimated() -> None:
+    from alerts.evidence import Evidence
+
+    # the rival: 30 insults in the last 30 minutes against a usual 20 an hour (10 expected)
+    rival = _Peer([float(m) for m in range(30)], per_hour=20.0)
+    target = _Peer([], per_hour=20.0)
+    evidence = Evidence(AlertRules(), busy={"@rival": rival, "@target": target})
+    now, window = 30 * 60.0, 30 * 60.0
+    # a quiet conversation: the rival's surge is taken two standard deviations below
+    evidence.posts = _Conversation(1.0)
+    cautious = evidence.peer_surge(target, now, window)
+    assert cautious > 1.0
+    # a debate night (all posts at peer_night_surge or more): the estimate itself, 30/10
+    evidence.posts = _Conversation(AlertRules().peer_night_surge)
+    assert evidence.peer_surge(target, now, window) == pytest.approx(3.0)
+    assert cautious < 3.0
