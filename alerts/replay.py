@@ -69,13 +69,13 @@ class ReplayStats:
 def addressee(post: Post) -> str | None:
     """Whom a post speaks to: the account replied to, else its first mention (not self)."""
     if post.reply_to:
-        return post.reply_to if post.reply_to.startswith("@") else account_handle(post.reply_to)
+        return account_handle(post.reply_to)
     if not post.mentions:
         return None
     me = post.author_handle.lstrip("@").lower()
     for mention in post.mentions:
         if mention.lstrip("@").lower() != me:
-            return mention if mention.startswith("@") else account_handle(mention)
+            return account_handle(mention)
     return None
 
 
