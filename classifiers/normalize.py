@@ -2,16 +2,20 @@
 
 Why: real platform text carries noise the model should not learn names from. Handles
 become `@USER` (so the model learns the kind of sentence, not who is in it; runs of
-leading handles collapse to one), links become `URL` (OLID's convention), retweet
-prefixes go, HTML entities are decoded, long character runs shrink ("sooooo" -> "sooo"),
-and emoji that carry tone become words, since the MiniLM vocabulary maps every emoji to
-[UNK] ("🤡" -> "clown").
+leading handles collapse to one), and so do people's full names ("Wade Brannigan took
+questions for an hour" is praise whoever took them: a model that saw the campaign's own
+cast insulted by name learned names as a cue for attack), links become `URL` (OLID's
+convention), retweet prefixes go, HTML entities are decoded, long character runs shrink
+("sooooo" -> "sooo"), and emoji that carry tone become words, since the MiniLM
+vocabulary maps every emoji to [UNK] ("🤡" -> "clown").
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from classifiers.names import name_spans
 
 _RT = re.compile(r"^\s*RT\s+@[\w.\-]+\s*:?\s*", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S*|\bhtt\S*…", re.IGNORECASE)
@@ -101,13 +105,17 @@ EMOJI_WORDS: dict[str, str] = {
 _EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI_WORDS, key=len, reverse=True)))
 
 
-def normalize(text: str) -> str:
-    """The model's view of a post. Pure and cheap: runs on every post, train and predict."""
+def normalize(text: str, *, mask_names: bool = True) -> str:
+    """The model's view of a post. Pure and cheap: runs on every post, train and predict.
+    `mask_names=False` is the view of models trained before names were masked (card
+    format version 2 and older)."""
     text = text or ""
     if "&" in text:
         text = html.unescape(text)
     text = _RT.sub("", text)
     text = _URL.sub(" URL ", text)
+    if mask_names:
+        text = _mask_names(text)
     text = _HANDLE.sub(" @USER ", text)
     if not text.isascii():  # most posts are plain ASCII; skip the emoji passes for them
         text = _VARIATION.sub("", text)
@@ -119,10 +127,19 @@ def normalize(text: str) -> str:
     return text.strip()
 
 
+def _mask_names(text: str) -> str:
+    spans = list(name_spans(text))
+    for start, end in reversed(spans):
+        text = f"{text[:start]}@USER{text[end:]}"
+    return text
+
+
 def dedupe_key(text: str) -> str:
     """A coarse key under which near-identical posts collide (case, punctuation, handles,
-    links and spacing ignored), so that copies cannot sit on both sides of a split."""
-    key = normalize(text).lower()
+    links and spacing ignored), so that copies cannot sit on both sides of a split. Names
+    are kept: two posts about different people are two posts (and the splits stay as
+    they were before names were masked)."""
+    key = normalize(text, mask_names=False).lower()
     key = re.sub(r"@user|url", " ", key)
     key = re.sub(r"[^\w\s]", "", key)
     return _SPACE.sub(" ", key).strip()

@@ -28,7 +28,7 @@ import numpy as np
 from classifiers.card import check_card, read_card
 from classifiers.encode import encode, length_batches, load_tokenizer, pad
 from classifiers.errors import ClassifierError
-from classifiers.labels import LABELS, ONNX_FILE, TOKENIZER_FILE, TORCH_FILE
+from classifiers.labels import LABELS, NAMES_MASKED_SINCE, ONNX_FILE, TOKENIZER_FILE, TORCH_FILE
 from classifiers.normalize import normalize
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -126,6 +126,8 @@ class Model:
         check_card(self.card, self.path)
         self.version: str = self.card["model_version"]
         self.max_length: int = self.card["max_length"]
+        # the input the model was trained on: names masked from format version 3 on
+        self.mask_names: bool = self.card["format_version"] >= NAMES_MASKED_SINCE
         tokenizer_path = self.path / TOKENIZER_FILE
         if not tokenizer_path.exists():
             raise ClassifierError(
@@ -163,7 +165,7 @@ class Model:
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Scores as an array (len(texts), 3) in LABELS order; rows sum to 1."""
-        keys = [normalize(t) for t in texts]
+        keys = [normalize(t, mask_names=self.mask_names) for t in texts]
         if not keys:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
         fresh = list(dict.fromkeys(k for k in keys if k not in self._cache))

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from classifiers.names import find_name
 from storage.handles import account_handle
 
 _MEMBER = re.compile(
@@ -85,30 +86,6 @@ _SINGULAR_TO_PLURAL = {
     "canvasser": "canvassers",
     "union": "union",
 }
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # with Latin accents: Nuñez, Désirée, Müller
-_WORD = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}][{_LOW}]+)?"  # Soto, Smith-Jones, O'Brien (not Soto's)
-_CAPITALISED_RUN = re.compile(rf"(?<![\w@#'’-]){_WORD}(?:[ \t]+{_WORD})+(?![\w-]|['’][A-Z])")
-# Capitalised pairs that are not one person: sentence openers, titles, places, bodies, days.
-_NOT_FIRST_NAMES = {
-    "i", "you", "we", "he", "she", "they", "it", "me", "us", "him", "them", "love", "the",
-    "this", "that", "these", "those", "imagine", "why", "how", "what", "when",
-    "where", "who", "just", "happy", "good", "great", "big", "new", "old", "north", "south",
-    "east", "west", "our", "my", "your", "his", "her", "their", "its", "dear", "hey", "hi",
-    "mr", "mrs", "ms", "dr", "mayor", "governor", "senator", "councilmember", "rep",
-    "representative", "president", "judge", "sheriff", "candidate", "prop", "measure",
-    "vote", "election", "breaking", "live", "watch", "read", "update", "thank", "thanks",
-    "god", "oh", "wow", "so", "not", "no", "yes", "all", "every", "if", "and", "but", "or",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}
-_NOT_LAST_NAMES = {
-    "county", "city", "hall", "council", "court", "news", "times", "post", "day", "street",
-    "party", "house", "senate", "office", "school", "schools", "board", "department",
-    "police", "university", "college", "campaign", "committee", "district", "state",
-    "valley", "park", "river", "lake", "center", "centre", "avenue", "road", "debate",
-    "night", "morning", "tonight", "today", "tomorrow", "yesterday", "is", "was", "are",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-}
 # "@name", "@name@instance.social" (Mastodon) or Reddit's "u/name" written in the text.
 _HANDLE = re.compile(
     r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?"
@@ -164,19 +141,6 @@ def find_group(text: str) -> str | None:
             return " ".join([*owner, _SINGULAR_TO_PLURAL.get(noun, noun)])
     slur = _SLURS.search(text)
     return slur.group(1).lower() if slur else None
-
-
-def find_name(text: str) -> str | None:
-    """The first person's full name in the text ("Nadia Khalil"): two capitalised words
-    that are not a title, a sentence opener, a place or an institution; None if none."""
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = run.group().split()
-        # "Ask Dana Whitfield", "Mayor Ben Wu": a name ends a run, so try the last pair first
-        for i in reversed(range(len(words) - 1)):
-            first, last = words[i], words[i + 1]
-            if first.lower() not in _NOT_FIRST_NAMES and last.lower() not in _NOT_LAST_NAMES:
-                return f"{first} {last}"
-    return None
 
 
 def find_target(

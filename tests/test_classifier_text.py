@@ -32,6 +32,33 @@ def test_normalize_masks_handles_links_and_noise(raw: str, expected: str) -> Non
     assert normalize(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Wade Brannigan took questions for an hour. that's leadership",
+            "@USER took questions for an hour. that's leadership",
+        ),
+        ("Mayor Ben Wu is a liar", "Mayor @USER is a liar"),
+        ("Gabe Nuñez and Dana Whitfield both lied", "@USER and @USER both lied"),
+        ("Ask Dana Whitfield why", "Ask @USER why"),
+        ("Jorge Medina's reporting is garbage", "@USER 's reporting is garbage"),
+        # places, bodies, days and openers are not people
+        ("See you at Calder County Hall on Monday", "See you at Calder County Hall on Monday"),
+        ("Thank You so much", "Thank You so much"),
+    ],
+)
+def test_normalize_masks_peoples_full_names_like_handles(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_names_are_kept_for_older_models_and_in_the_dedupe_key() -> None:
+    text = "Wade Brannigan took questions"
+    assert normalize(text, mask_names=False) == text
+    # two posts about two people are two posts, and the splits stay as they were
+    assert dedupe_key("Dana Whitfield is a fraud") != dedupe_key("Marcus Hale is a fraud")
+
+
 def test_normalize_is_idempotent_and_dedupe_key_ignores_surface() -> None:
     text = "RT @x: @DanaWhitfield WOW... see https://x.co/1 🤡"
     assert normalize(normalize(text)) == normalize(text)
