@@ -6,6 +6,8 @@ every example, except the few listed in KNOWN_MISSES (each named in the README).
 
 from __future__ import annotations
 
+import json
+import shutil
 import time
 
 import numpy as np
@@ -146,3 +148,18 @@ def test_shipped_model_is_small_loads_fast_and_has_a_card() -> None:
     assert model.version.startswith("civmon-minilm-") and model.backend.name == "onnxruntime"
     metrics = model.card["metrics"]
     assert metrics["test"]["macro_f1"] > metrics["baseline"]["test"]["macro_f1"]
+
+
+def test_a_model_trained_before_names_were_masked_still_sees_names(tmp_path) -> None:
+    """Format 3 models were trained with people's names masked; a format 2 model in a
+    user's models/ folder must get the input it was trained on, names and all."""
+    old_dir = tmp_path / "old"
+    shutil.copytree(DEFAULT_MODEL_DIR, old_dir)
+    card = json.loads((old_dir / "card.json").read_text())
+    card["format_version"] = 2
+    (old_dir / "card.json").write_text(json.dumps(card))
+    old, new = load_model(old_dir, cache_size=0), load_model(DEFAULT_MODEL_DIR, cache_size=0)
+    assert (old.mask_names, new.mask_names) == (False, True)
+    named, masked = "Wade Brannigan took questions", "@USER took questions"
+    assert np.allclose(new.predict_proba([named]), new.predict_proba([masked]))
+    assert not np.allclose(old.predict_proba([named]), old.predict_proba([masked]))
