@@ -7,12 +7,15 @@ few times: see the detector's LINKABLE_ATTACKS), a name is taken to mean it when
 handle's letters hold first and last name ("rachelkim", "cllr_benwu") or begin with
 initial and last name ("nkhalil_ledger"), or failing those, hold a last name of at least
 five letters ("SheriffHalvorsen" for "Alan Halvorsen") or are the first name alone
-("@ines@twincities.social" for "Ines Carvalho"): insults by name and by reply then add up
-to one pile-on. Accents do not count ("Nuñez" fits "nunez"). Only the handle's own part
-counts, not its server or domain ("@ines@twincities.social" is "ines",
-"dstahl.bsky.social" is "dstahl", Reddit's "u/dry_fork_dusty" is "dry_fork_dusty"). A name
-that fits two attacked handles at the first rule that fits any, or none, stays a target of
-its own.
+("@ines@twincities.social" for "Ines Carvalho"), or failing all those, hold a first name
+of at least four letters ("@cactuskate_" for "Kate Lindqvist", "u/dry_fork_dusty" for
+"Dusty Kovac", "@MarisolForAZ10"): insults by name and by reply then add up to one
+pile-on. (The last rule once cost false alarms, when the classifier read praise that
+named a candidate as an attack; with names masked in its input it no longer does.)
+Accents do not count ("Nuñez" fits "nunez"). Only the handle's own part counts, not its
+server or domain ("@ines@twincities.social" is "ines", "dstahl.bsky.social" is "dstahl",
+Reddit's "u/dry_fork_dusty" is "dry_fork_dusty"). A name that fits two attacked handles
+at the first rule that fits any, or none, stays a target of its own.
 """
 
 from __future__ import annotations
@@ -59,7 +62,8 @@ class HandleIndex:
         rules = ((first + last, str.__contains__, MIN_KEY),
                  (first[0] + last, str.startswith, MIN_KEY),
                  (last, str.__contains__, MIN_KEY),
-                 (first, str.__eq__, MIN_KEY - 1))  # the whole handle: "ines" is enough
+                 (first, str.__eq__, MIN_KEY - 1),  # the whole handle: "ines" is enough
+                 (first, str.__contains__, MIN_KEY - 1))  # "@cactuskate_" for Kate
         for key, fits, shortest in rules:
             if len(key) < shortest:
                 continue

@@ -34,6 +34,19 @@ def test_a_name_fits_by_last_name_or_a_first_name_handle_on_its_own_server() -> 
     assert index.handle_for("Alan Halvorsen") is None  # two handles hold the last name
 
 
+def test_a_name_fits_a_handle_holding_its_first_name_when_nothing_better_does() -> None:
+    index = HandleIndex()
+    for handle in ["@cactuskate_", "u/dry_fork_dusty", "@MarisolForAZ10", "@gabe_knocks"]:
+        index.add(handle)
+    assert index.handle_for("Kate Lindqvist") == "@cactuskate_"
+    assert index.handle_for("Dusty Kovac") == "u/dry_fork_dusty"
+    assert index.handle_for("Marisol Quintero") == "@MarisolForAZ10"
+    assert index.handle_for("Gabe Nuñez") == "@gabe_knocks"
+    assert index.handle_for("Al Kovac") is None  # "al" is in too many words to tell
+    index.add("@katefan88")
+    assert index.handle_for("Kate Lindqvist") is None  # two handles hold "kate"
+
+
 def test_a_name_that_fits_two_handles_fits_neither() -> None:
     index = HandleIndex()
     index.add("@AnaSoto_vol")
