@@ -49,7 +49,7 @@ from alerts.baseline import GlobalRate
 from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.evidence import Evidence, window_multiplier
 from alerts.incidents import Incident, IncidentStore, utc
-from alerts.names import HandleIndex
+from alerts.names import HandleIndex, SpokenNames
 from alerts.targets import LabelledPost, TargetState
 from civmon.config import AlertRules
 from storage.handles import account_handle, bare_handle
@@ -85,6 +85,7 @@ class Detector:
         self._keys: dict[str, tuple[str, str]] = {}  # target as written -> _canonical()
         self._handles = HandleIndex()  # attacked accounts, for targets named by name only
         self._names: dict[str, tuple[int, tuple[str, str]]] = {}  # name: -> (generation, key)
+        self._spoken = SpokenNames()  # names as typed ("cody vance"), for untargeted attacks
         self._busy: dict[str, TargetState] = {}  # targets insulted often enough to be peers
         self.evidence = Evidence(rules, self._busy, profiles)
         self._flood_window = rules.window_minutes * 60.0
@@ -124,9 +125,17 @@ class Detector:
         if post.label != "attack":
             self._arrive(post.created_at, post.target, False)
             return
+        if post.target is None and post.text:
+            found = self._spoken.find(post.text)
+            if found is not None:
+                known = self._targets.get(found[0])
+                if known is not None and not known.busy:
+                    post.target = found[1]
         now, key, name, state = self._arrive(post.created_at, post.target, True)
         if state is None:
             return
+        if post.target[:5].lower() == "name:":  # type: ignore[index]
+            self._spoken.learn(post.target[5:], key, name)  # type: ignore[index]
         if name not in self._handles and len(state.authors) >= LINKABLE_ATTACKS:
             self._handles.add(name)
         flood = self._author_count(state, post.author, now)

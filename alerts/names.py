@@ -25,11 +25,13 @@ import unicodedata
 
 from storage.handles import bare_handle
 
-__all__ = ["HandleIndex"]
+__all__ = ["HandleIndex", "SpokenNames"]
 
 MIN_KEY = 5  # "bwu" would fit far too many handles
 MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 _NOT_LETTERS = re.compile(r"[^a-z0-9]")
+_SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 
 
 class HandleIndex:
@@ -87,3 +89,47 @@ def _local_part(handle: str) -> str:
     "u/dry_fork_dusty" -> "dry_fork_dusty"."""
     name = bare_handle(handle).split("@", 1)[0]
     return name.split(".", 1)[0]
+
+
+class SpokenNames:
+    """Whom an attack means when it writes a person's full name the way people type it:
+    "cody vance is a liar", "CODY VANCE IS A COWARD", "gabe nunez". The classifier reads a
+    name only when it is capitalised ("Cody Vance"); the rest it leaves without a target,
+    and in a pile-on on a staffer or a volunteer that is many of the posts. Every name the
+    classifier did read teaches whom it meant (`learn`); an attack with no target is then
+    looked up (`find`). Surnames alone are not looked up: a candidate's surname is in
+    half the day's posts, and a nickname read as a name ("Wacky Walt") would make "walt"
+    a person. A name two people share, or a post naming two people, means neither."""
+
+    def __init__(self) -> None:
+        self._full: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._full)
+
+    def learn(self, name: str, key: str, shown: str) -> None:
+        """`name` ("Cody Vance") means the target `key` (shown as `shown`)."""
+        words = _spoken_words(name)
+        if len(words) < 2:
+            return
+        if len(self._full) >= MAX_NAMES:
+            self._full.clear()
+        who = (key, shown)
+        full = (words[-2], words[-1])
+        self._full[full] = who if self._full.get(full, who) == who else None
+
+    def find(self, text: str) -> tuple[str, str] | None:
+        """(key, shown) of the one learned person whose full name the text holds, else
+        None."""
+        if not self._full:
+            return None
+        words = _spoken_words(text)
+        found = {self._full.get(pair) for pair in zip(words, words[1:], strict=False)}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+
+def _spoken_words(text: str) -> list[str]:
+    """Lower-case words without accents or apostrophes' tails: "O'Brien's" -> "o'brien"."""
+    return [_plain(w).removesuffix("'s").removesuffix("’s")
+            for w in _SPOKEN_WORD.findall(text)]

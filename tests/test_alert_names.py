@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alerts.names import HandleIndex
+from alerts.names import HandleIndex, SpokenNames
 from classifiers.targets import find_name, find_target
 
 
@@ -109,3 +109,28 @@ def test_an_alias_is_a_whole_name_not_the_start_of_a_longer_one() -> None:
     # another person: Priya Raman-Holt, named in full
     target = find_target("Priya Raman-Holt is a liar", aliases=aliases)
     assert target.value == "name:Priya Raman-Holt"
+
+
+def test_a_name_as_people_type_it_means_the_person_the_classifier_read_it_as() -> None:
+    spoken = SpokenNames()
+    assert spoken.find("cody vance is a liar") is None  # nobody learned yet
+    spoken.learn("Cody Vance", "@codyvanceaz", "@CodyVanceAZ")
+    spoken.learn("Priya Raman-Holt", "name:priya raman-holt", "name:Priya Raman-Holt")
+    spoken.learn("Gabe Nuñez", "@gabe_knocks", "@gabe_knocks")
+    cody = ("@codyvanceaz", "@CodyVanceAZ")
+    assert spoken.find("cody vance is a liar") == cody  # lower case
+    assert spoken.find("CODY VANCE IS A COWARD") == cody  # shouting
+    assert spoken.find("cody vance's staff is a joke") == cody
+    assert spoken.find("priya raman-holt = clown")[1] == "name:Priya Raman-Holt"
+    assert spoken.find("gabe nunez is a psycho")[0] == "@gabe_knocks"  # accents typed or not
+    assert spoken.find("Vance is a smug idiot") is None  # a surname alone is not enough
+    assert spoken.find("cody vance and gabe nuñez are both frauds") is None  # two: neither
+
+
+def test_a_full_name_two_people_share_means_neither() -> None:
+    spoken = SpokenNames()
+    spoken.learn("Kate Lindqvist", "@cactuskate_", "@cactuskate_")
+    spoken.learn("Kate Lindqvist", "@katelindqvist_mn", "@KateLindqvist_MN")
+    spoken.learn("Ben Wu", "@cllr_benwu", "@cllr_benwu")
+    assert spoken.find("kate lindqvist is a fraud") is None
+    assert spoken.find("ben wu is a fraud") == ("@cllr_benwu", "@cllr_benwu")

@@ -238,6 +238,40 @@ def test_insults_by_name_only_join_the_pileon_on_the_handle_they_fit() -> None:
     assert {e.target for e in events} == {"name:Ana Soto"}
 
 
+def test_insults_that_name_someone_as_people_type_join_their_pileon() -> None:
+    # The classifier reads "Cody Vance" as a name; "cody vance" and "CODY VANCE" it leaves
+    # without a target. Once the name is read, the detector knows whom they mean.
+    def typed(minute: float, author: str, text: str) -> LabelledPost:
+        attack = post(minute, author, None)
+        attack.text = text
+        return attack
+
+    replies = pileon(200, "@CodyVanceAZ", 4, minutes=4)
+    by_name = [post(204, "named0", "name:Cody Vance")]
+    typed_names = [typed(205 + i, f"typed{i}", text) for i, text in enumerate(
+        ["cody vance is a liar", "CODY VANCE IS A COWARD", "ok cody vance, you lying hack",
+         "Vance is a smug idiot", "what a clown"])]
+    events, detector = run(background() + replies + by_name + typed_names)
+    opened = [e for e in events if e.step == "opened"]
+    assert [(e.target, e.kind) for e in opened] == [("@CodyVanceAZ", "pileon")]
+    # 4 replies, the one by name and 3 typed full names; not the surname alone, nor "what
+    # a clown", which names nobody
+    assert len(detector.open_incidents["@codyvanceaz"].attackers) == 8
+
+
+def test_a_candidates_name_typed_does_not_make_untargeted_insults_hers() -> None:
+    # A busy target (a candidate insulted all day) gains nothing from names as typed: her
+    # name is in half the day's posts, and bursts of them are what debate nights are made of
+    posts = background() + [post(100 + i, f"named{i}", "name:Dana Whitfield") for i in range(3)]
+    before, _ = run(posts)
+    typed = [post(200 + 0.5 * i, f"typed{i}", None) for i in range(12)]
+    for attack in typed:
+        attack.text = "dana whitfield is a fraud"
+    after, detector = run(posts + typed)
+    assert [e.target for e in after if e.step == "opened"] == [
+        e.target for e in before if e.step == "opened"]
+
+
 class _Times:
     """Attack times of one target, as `TargetState.attacks` answers about them."""
 
