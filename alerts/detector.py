@@ -125,17 +125,12 @@ class Detector:
         if post.label != "attack":
             self._arrive(post.created_at, post.target, False)
             return
-        if post.target is None and post.text:
-            found = self._spoken.find(post.text)
-            if found is not None:
-                known = self._targets.get(found[0])
-                if known is not None and not known.busy:
-                    post.target = found[1]
-        now, key, name, state = self._arrive(post.created_at, post.target, True)
-        if state is None:
+        target = post.target = post.target or self._typed_name(post.text)
+        now, key, name, state = self._arrive(post.created_at, target, True)
+        if state is None or target is None:
             return
-        if post.target[:5].lower() == "name:":  # type: ignore[index]
-            self._spoken.learn(post.target[5:], key, name)  # type: ignore[index]
+        if target[:5].lower() == "name:":
+            self._spoken.learn(target[5:], key, name)
         if name not in self._handles and len(state.authors) >= LINKABLE_ATTACKS:
             self._handles.add(name)
         flood = self._author_count(state, post.author, now)
@@ -150,6 +145,16 @@ class Detector:
             self._maybe_open(key, state, post, now, flood)
         else:
             self._grow(incident, state, post, now)
+
+    def _typed_name(self, text: str) -> str | None:
+        """Whom an untargeted attack names the way people type names ("cody vance"; see
+        SpokenNames), unless that is a busy target, whose name is in half the day's
+        posts; else None."""
+        found = self._spoken.find(text) if text else None
+        if found is None:
+            return None
+        known = self._targets.get(found[0])
+        return found[1] if known is not None and not known.busy else None
 
     def flush(self) -> None:
         """Write open incidents that grew since they were last saved (call once per batch:

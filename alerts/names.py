@@ -104,9 +104,6 @@ class SpokenNames:
     def __init__(self) -> None:
         self._full: dict[tuple[str, str], tuple[str, str] | None] = {}
 
-    def __len__(self) -> int:
-        return len(self._full)
-
     def learn(self, name: str, key: str, shown: str) -> None:
         """`name` ("Cody Vance") means the target `key` (shown as `shown`)."""
         words = _spoken_words(name)
