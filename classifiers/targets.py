@@ -3,7 +3,11 @@
 `find_target` is a pure function of the post and the configured aliases. Order:
 1. a group named in the text ("her voters", "Hale supporters", "the union", "libs"),
    because an insult to a group is about the group even in a reply to its candidate;
-2. the account replied to, unless it is the author;
+2. the account replied to, unless it is the author, or unless the reply speaks of someone
+   else and not to its reader: another account or a person's full name is what the
+   sentence is about ("@joe_r @CodyVanceAZ is a liar", "@joe_r Cody Vance is a liar"), and
+   no "you" addresses the account replied to. In a thread, attackers answer each other
+   about their victim; the account at the top of such a reply is a fellow attacker;
 3. the first @mention that is not the author;
 4. a configured alias in the text ("Whitfield" -> @DanaWhitfield), longest first;
 5. a person's full name in the text ("Nadia Khalil is a clown"): `name:Nadia Khalil`.
@@ -21,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from classifiers.names import find_name
-from storage.handles import account_handle
+from storage.handles import account_handle, name_fits
 
 _MEMBER = re.compile(
     r"\b(voters?|supporters?|fans|base|followers|stans|bros|cult(?:ists)?|minions|groupies|"
@@ -92,6 +96,20 @@ _HANDLE = re.compile(
     r"(?:@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)?"
     r"|(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}(?![\w/])"
 )
+# "you" in any spelling: a reply that has it speaks to the account replied to.
+_SECOND_PERSON = re.compile(
+    r"(?<![\w'’])(?:you|your|yours|yourself|you['’]?re|you['’]?ve|you['’]?ll|u|ur|ya|y['’]?all)"
+    r"(?![\w'’])",
+    re.IGNORECASE,
+)
+# What follows a handle that is the subject of the sentence, not one of a reply's
+# addressees: "@CodyVanceAZ is ...", "@CodyVanceAZ's ...".
+_SUBJECT_OF = re.compile(
+    r"['’]s\b|\s+(?:is|isn['’]?t|was|wasn['’]?t|has|had|does|doesn['’]?t|did|looks|sounds|"
+    r"seems|should|needs|must|can['’]?t|cannot|will|won['’]?t|would|just|really|always|"
+    r"never|literally|clearly|lied|lies|showed|proved)\b",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
@@ -156,7 +174,8 @@ def find_target(
         return Target(f"group:{group}", "group")
     me = account_handle(author).lower() if author else None
     if reply_to and account_handle(reply_to).lower() != me:
-        return Target(account_handle(reply_to), "account")
+        return _spoken_of(text, account_handle(reply_to), me) or Target(
+            account_handle(reply_to), "account")
     candidates = [account_handle(m) for m in mentions or _HANDLE.findall(text)]
     for handle in candidates:
         if handle.lower() != me:
@@ -167,6 +186,35 @@ def find_target(
             return Target(account_handle(handle), "alias")
     name = find_name(text)
     return Target(f"name:{name}", "name") if name else None
+
+
+def _spoken_of(text: str, addressee: str, me: str | None) -> Target | None:
+    """Whom a reply to `addressee` speaks of instead, if anyone (rule 2 of the module
+    docstring): the first account tagged in it that is neither the addressee nor the
+    author, and not one of the handles a reply opens with (unless the sentence is about
+    it: "@joe_r @CodyVanceAZ is a liar"); else the first full name that is not the
+    addressee's ("Cody Vance" is not @joe_r, but is @CodyVanceAZ). None when "you"
+    addresses the reader."""
+    handles = list(_HANDLE.finditer(text))
+    if _SECOND_PERSON.search(_HANDLE.sub(" ", text)):
+        return None
+    opening = 0  # how many handles the text opens with ("@a @b text")
+    while opening < len(handles) and not text[
+        handles[opening - 1].end() if opening else 0 : handles[opening].start()
+    ].strip():
+        opening += 1
+    skip = {addressee.lower(), me}
+    for i, match in enumerate(handles):
+        handle = account_handle(match.group())
+        if handle.lower() in skip:
+            continue
+        if i < opening and not (i == opening - 1 and _SUBJECT_OF.match(text, match.end())):
+            continue
+        return Target(handle, "account")
+    name = find_name(text)
+    if name and not name_fits(name, addressee):
+        return Target(f"name:{name}", "name")
+    return None
 
 
 def split_sentences(text: str) -> list[str]:

@@ -72,7 +72,7 @@ def test_find_name_takes_a_person_not_a_place_title_or_opener() -> None:
 def test_a_name_is_the_last_resort_target() -> None:
     aliases = {"whitfield": "@DanaWhitfield"}
     assert find_target("Nadia Khalil = coward.").value == "name:Nadia Khalil"
-    assert find_target("Nadia Khalil = coward.", reply_to="@x1").value == "@x1"
+    assert find_target("you = coward.", reply_to="@x1").value == "@x1"
     assert find_target("Dana Whitfield = coward.", aliases=aliases).value == "@DanaWhitfield"
 
 

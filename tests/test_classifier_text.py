@@ -76,6 +76,29 @@ def test_target_order_reply_then_mention_then_alias() -> None:
     assert find_target("what a fraud", aliases=ALIASES) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "reply_to", "target"),
+    [
+        # attackers answering each other about their victim: the victim is the target
+        ("@joe_r @CodyVanceAZ is a pathological liar", "@joe_r", "@CodyVanceAZ"),
+        ("@joe_r @CodyVanceAZ's whole career is a con", "@joe_r", "@CodyVanceAZ"),
+        ("u/dry_fork_dusty is bought and paid for", "u/old_joe", "u/dry_fork_dusty"),
+        ("@teacherold Cody Vance is a spineless puppet", "@teacherold", "name:Cody Vance"),
+        ("lol this. Lorna Fitch is too stupid for words", "@chuyagave", "name:Lorna Fitch"),
+        # the reply speaks to its reader
+        ("@joe_r you and @CodyVanceAZ are both frauds", "@joe_r", "@joe_r"),
+        ("@joe_r ur as dumb as Cody Vance", "@joe_r", "@joe_r"),
+        # the handles a reply opens with are its addressees, not what it is about
+        ("@joe_r @CodyVanceAZ what a clown", "@joe_r", "@joe_r"),
+        # the name is the account replied to's own
+        ("@JOyelaran Janet Oyelaran is a disgrace", "@JOyelaran", "@JOyelaran"),
+        ("Dusty Kovac is a sleazebag", "u/dry_fork_dusty", "u/dry_fork_dusty"),
+    ],
+)
+def test_a_reply_about_someone_else_targets_them(text: str, reply_to: str, target: str) -> None:
+    assert find_target(text, author="@attacker", reply_to=reply_to).value == target
+
+
 def test_reply_to_self_is_skipped_and_mentions_list_wins_over_text() -> None:
     found = find_target("lol", author="@me", reply_to="@me", mentions=["@me", "@them"])
     assert found.value == "@them"
