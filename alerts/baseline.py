@@ -88,6 +88,17 @@ class Ewma:
             self._close_to(now)
         self._count += weight
 
+    def absorb(self, other: Ewma, now: float) -> None:
+        """Add `other`'s learned rate to this one: the same events, learned under two
+        names until now (a person insulted by name and by handle)."""
+        self._close_to(now)
+        other._close_to(now)
+        closed = self._bin - self._origin_bin
+        level = self._corrected_per_bin() + other._corrected_per_bin()
+        self._raw = level * (1.0 - self._keep**closed) if closed > 0 else 0.0
+        self._count += other._count
+        self._per_hour = None
+
     def per_hour(self, now: float) -> float:
         """The baseline rate in events per hour as of `now` (closed bins only)."""
         if now >= (self._bin + 1) * BIN_SECONDS:

@@ -52,7 +52,7 @@ from alerts.incidents import Incident, IncidentStore, utc
 from alerts.names import HandleIndex, SpokenNames
 from alerts.targets import LabelledPost, TargetState
 from civmon.config import AlertRules
-from storage.handles import account_handle, bare_handle
+from storage.handles import account_handle, bare_handle, name_fits
 
 __all__ = ["Detector", "LabelledPost", "gc_paused", "window_multiplier"]  # the last: evidence
 
@@ -65,6 +65,9 @@ ACTIVE_CHECK_SECONDS = 60.0  # how stale an open incident's last_active may get
 # handle insulted once is one of thousands, and looking names up among those costs more
 # than detection itself on a big day.
 LINKABLE_ATTACKS = 3
+# Accounts a name must have been insulted by, in the longest window, for its insults to
+# count for the handle it turns out to mean: one is any passing insult of a candidate.
+MIN_ABSORBED = 2
 
 
 class Detector:
@@ -86,6 +89,7 @@ class Detector:
         self._handles = HandleIndex()  # attacked accounts, for targets named by name only
         self._names: dict[str, tuple[int, tuple[str, str]]] = {}  # name: -> (generation, key)
         self._spoken = SpokenNames()  # names as typed ("cody vance"), for untargeted attacks
+        self._named: dict[str, TargetState] = {}  # targets that are a name, not a handle
         self._busy: dict[str, TargetState] = {}  # targets insulted often enough to be peers
         self.evidence = Evidence(rules, self._busy, profiles)
         self._flood_window = rules.window_minutes * 60.0
@@ -131,8 +135,11 @@ class Detector:
             return
         if target[:5].lower() == "name:":
             self._spoken.learn(target[5:], key, name)
-        if name not in self._handles and len(state.authors) >= LINKABLE_ATTACKS:
-            self._handles.add(name)
+        if key[:5] == "name:":
+            self._named[key] = state
+        if (name not in self._handles and len(state.authors) >= LINKABLE_ATTACKS
+                and self._handles.add(name)):
+            self._absorb_names(key, state, now)
         flood = self._author_count(state, post.author, now)
         state.add_attack(now, post, learn=flood <= self.rules.per_author_cap)
         if key not in self._busy and state.baseline.per_hour(now) >= self.rules.peer_min_per_hour:
@@ -145,6 +152,29 @@ class Detector:
             self._maybe_open(key, state, post, now, flood)
         else:
             self._grow(incident, state, post, now)
+
+    def _absorb_names(self, key: str, state: TargetState, now: float) -> None:
+        """An account just became linkable (see alerts.names): insults by a name that
+        now means it, from the longest detection window, count as its own. A spill by
+        name onto a second platform often runs ahead of the account's third attacker;
+        without this its first posts would stay with the name, and the pile-on would be
+        seen late. What the name's baseline learned joins the account's (a candidate
+        insulted by name all morning is no news when linked). A name with an incident of
+        its own keeps it."""
+        since = now - self.evidence.windows[-1]
+        if self._origin is None or now - self._horizon < self._origin:
+            return  # too early: no baseline has learned enough to weigh them against
+        for other_key, other in list(self._named.items()):
+            times = other.attacks.times
+            if not times or times[-1] < since:
+                del self._named[other_key]  # back here with its next attack
+                continue
+            if other_key in self._open or not name_fits(other.name[5:], state.name):
+                continue
+            if len(set(other.window_authors(since))) < MIN_ABSORBED:
+                continue
+            if self._key(other.name)[0] == key:
+                state.absorb(other, since, now)
 
     def _typed_name(self, text: str) -> str | None:
         """Whom an untargeted attack names the way people type names ("cody vance"; see

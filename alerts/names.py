@@ -36,15 +36,17 @@ class HandleIndex:
     def __contains__(self, handle: str) -> bool:
         return handle in self._letters or handle.lower() in self._letters
 
-    def add(self, handle: str) -> None:
-        """Remember an attacked account ("@nkhalil_ledger", as displayed)."""
+    def add(self, handle: str) -> bool:
+        """Remember an attacked account ("@nkhalil_ledger", as displayed); False if it
+        was known already or is not an account (a name, a group)."""
         key = handle.lower()
         if key in self._letters or not key.startswith(("@", "u/")):
-            return
+            return False
         if len(self._letters) >= MAX_HANDLES:
             self._letters.clear()
         self._letters[key] = (handle, handle_letters(key))
         self.generation += 1
+        return True
 
     def handle_for(self, name: str) -> str | None:
         """The one attacked handle that `name` ("Nadia Khalil") fits, else None."""

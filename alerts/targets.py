@@ -69,3 +69,35 @@ class TargetState:
     def window_authors(self, since: float) -> list[str]:
         first = bisect_left(self.attacks.times, since, self.attacks.start)
         return self.authors[first:]
+
+    def absorb(self, other: TargetState, since: float, now: float) -> None:
+        """Take `other`'s attacks since `since` as this target's own, and forget them
+        there: they were insults by a name now known to be this account's. They count in
+        the windows, the author counts and the examples; `other`'s learned rate adds to
+        this target's baseline (what was usual for the name is usual for the person)."""
+        first = bisect_left(other.attacks.times, since, other.attacks.start)
+        if first == len(other.attacks.times):
+            return
+        self.baseline.absorb(other.baseline, now)
+        start = self.attacks.start
+        pairs = sorted([*zip(self.attacks.times[start:], self.authors[start:], strict=True),
+                        *zip(other.attacks.times[first:], other.authors[first:], strict=True)])
+        self.attacks.times[start:] = [t for t, _ in pairs]
+        self.authors[start:] = [author for _, author in pairs]
+        start = self.traffic.start
+        self.traffic.times[start:] = sorted([
+            *self.traffic.times[start:],
+            *other.traffic.times[bisect_left(other.traffic.times, since, other.traffic.start):],
+        ])
+        for author, times in other.by_author.items():
+            recent = [t for t in times if t >= since]
+            if recent:
+                self.by_author[author] = deque(sorted([*self.by_author.get(author, ()),
+                                                       *recent]))
+        latest = sorted([*self.recent, *other.recent], key=lambda p: p.created_at)
+        self.recent.clear()
+        self.recent.extend(latest)  # maxlen 3: the latest three stay
+        del other.attacks.times[other.attacks.start:], other.authors[other.attacks.start:]
+        other.by_author.clear()
+        other.recent.clear()
+

@@ -238,6 +238,24 @@ def test_insults_by_name_only_join_the_pileon_on_the_handle_they_fit() -> None:
     assert {e.target for e in events} == {"name:Ana Soto"}
 
 
+def test_a_spill_by_name_ahead_of_the_handles_third_attacker_counts_for_the_handle() -> None:
+    # Four accounts insult a reporter by name on one platform; only then do four reply to
+    # her account on another. Her account is linkable once three have: the insults by
+    # name came first, and are hers too, so the pile-on opens there with all eight.
+    by_name = [post(200 + i, f"named{i}", "name:Nadia Khalil", platform="bluesky")
+               for i in range(4)]
+    replies = pileon(204.5, "@nkhalil_ledger", 4, minutes=2)
+    events, detector = run(background() + by_name + replies)
+    opened = [e for e in events if e.step == "opened"]
+    assert [(e.target, e.kind) for e in opened] == [("@nkhalil_ledger", "pileon")]
+    assert opened[0].fired_at == replies[-1].created_at
+    assert opened[0].began_at == by_name[0].created_at
+    assert opened[0].attackers == 8
+    # one insult by name is anyone's passing remark: it stays with the name
+    events, _ = run(background() + by_name[:1] + replies)
+    assert not [e for e in events if e.step == "opened"]
+
+
 def test_insults_that_name_someone_as_people_type_join_their_pileon() -> None:
     # The classifier reads "Cody Vance" as a name; "cody vance" and "CODY VANCE" it leaves
     # without a target. Once the name is read, the detector knows whom they mean.
