@@ -365,10 +365,10 @@ class Detector:
                 incident.last_active = now
         upgraded = False
         found = None
-        # A flood becomes a pile-on when others join; the flooder's own posts past the cap
-        # add nothing to the capped count the test turns on.
+        # A flood becomes a pile-on when others pile on: the test counts the flood's
+        # account(s) as one attack each, like anyone else.
         if incident.kind == "flood" and not repeat:
-            found = self.evidence.pileon_window(state, now)
+            found = self.evidence.pileon_window(state, now, incident.attackers)
         if found is not None:
             joined = [a for a in state.window_authors(now - found[0])
                       if a not in incident.attackers]

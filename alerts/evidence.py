@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Collection
 
 from alerts.baseline import GlobalRate, binomial_tail, hour_profile_value, poisson_tail
 from alerts.targets import TargetState
@@ -114,11 +115,15 @@ class Evidence:
                 return False
         return True
 
-    def pileon_window(self, state: TargetState, now: float) -> tuple[float, float] | None:
+    def pileon_window(self, state: TargetState, now: float,
+                      flooders: Collection[str] = ()) -> tuple[float, float] | None:
         """(window, expected rate) of the first window whose evidence says pile-on.
 
-        Cheap tests first: most posts at a busy candidate fail on the raw count against a
-        lower bound of the expectation, before any surge or author counting is done.
+        `flooders` (a flood's accounts, when the question is whether others have piled
+        on) count one attack each, not `per_author_cap`: one account's thirty insults
+        plus a few passing ones are still a flood. Cheap tests first: most posts at a
+        busy candidate fail on the raw count against a lower bound of the expectation,
+        before any surge or author counting is done.
         """
         r = self.rules
         lowest = max(r.baseline_floor_per_hour, state.baseline.per_hour(now) * MIN_SURGE)
@@ -127,6 +132,9 @@ class Evidence:
             if since < state.quiet_since:  # a resolved incident's posts are not new evidence
                 break
             n = state.attacks.count_since(since)
+            if flooders:
+                authors = state.window_authors(since)
+                n -= sum(max(0, authors.count(a) - 1) for a in flooders)
             if n < r.min_distinct_attackers or n < mult * lowest * window / 3600.0:
                 continue
             expected = self.expected_per_hour(state, now, window)
@@ -139,6 +147,9 @@ class Evidence:
             if not self.rising(state, n, now, window):
                 continue
             counts = Counter(state.window_authors(since))
+            for account in flooders:
+                if account in counts:
+                    counts[account] = 1
             capped = sum(min(c, r.per_author_cap) for c in counts.values())
             if len(counts) < r.min_distinct_attackers or capped < mult * lam:
                 continue

@@ -127,6 +127,22 @@ def test_a_flood_counts_its_account_not_the_targets_usual_insults() -> None:
     assert {x.author for x in incident.examples} == {"obsessed_guy"}
 
 
+def test_a_flood_with_others_chiming_in_stays_a_flood_until_they_pile_on() -> None:
+    # One account floods a reporter for 25 minutes; four others insult her once each
+    # meanwhile. Counted with the flooder that is five accounts, but the four alone are
+    # not a pile-on: still a flood. Six more arriving within minutes are.
+    flood = [post(150 + i, "obsessed_guy", "@rachelkim_news") for i in range(25)]
+    chimed = [post(158 + 4 * i, f"passerby{i}", "@rachelkim_news") for i in range(4)]
+    events, _ = run(background() + flood + chimed)
+    assert [(e.step, e.kind) for e in events if e.step != "resolved"] == [("opened", "flood")]
+    joined = pileon(176, "@rachelkim_news", 6, minutes=3)
+    events, _ = run(background() + flood + chimed + joined)
+    steps = [e for e in events if e.step != "resolved"]
+    assert [(e.step, e.kind) for e in steps] == [("opened", "flood"), ("escalated", "pileon")]
+    assert joined[0].created_at < steps[-1].fired_at <= joined[-1].created_at
+    assert steps[-1].attackers >= 5  # the flooder and the accounts of the pile-on window
+
+
 def test_substantive_or_cheering_surges_never_fire() -> None:
     rng = random.Random(5)
     surge = []
