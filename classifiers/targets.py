@@ -2,7 +2,9 @@
 
 `find_target` is a pure function of the post and the configured aliases. Order:
 1. a group named in the text ("her voters", "Hale supporters", "the union", "libs"),
-   because an insult to a group is about the group even in a reply to its candidate;
+   because an insult to a group is about the group even in a reply to its candidate --
+   unless the post opens by insulting a person, tagged or named, and the group comes
+   after ("@ines is a weasel and her fans are worse"): then it is that person;
 2. the account replied to, unless it is the author, or unless the reply speaks of someone
    else and not to its reader: another account or a person's full name is what the
    sentence is about ("@joe_r @CodyVanceAZ is a liar", "@joe_r Cody Vance is a liar"), and
@@ -24,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from classifiers.names import find_name
+from classifiers.names import find_name, name_spans
 from storage.handles import account_handle, name_fits
 
 _MEMBER = re.compile(
@@ -169,10 +171,10 @@ def find_target(
     aliases: Mapping[str, str] | None = None,
 ) -> Target | None:
     """The target of an attack post (see the module docstring for the order)."""
+    me = account_handle(author).lower() if author else None
     group = find_group(text)
     if group:
-        return Target(f"group:{group}", "group")
-    me = account_handle(author).lower() if author else None
+        return _opening_subject(text, me) or Target(f"group:{group}", "group")
     if reply_to and account_handle(reply_to).lower() != me:
         return _spoken_of(text, account_handle(reply_to), me) or Target(
             account_handle(reply_to), "account")
@@ -186,6 +188,29 @@ def find_target(
             return Target(account_handle(handle), "alias")
     name = find_name(text)
     return Target(f"name:{name}", "name") if name else None
+
+
+def _opening_subject(text: str, me: str | None) -> Target | None:
+    """The person a post opens by talking about: a handle it opens with (the last of
+    several), or a full name it opens with, followed by "is", "'s", "should"... ("@ines
+    is a weasel", "@a @b's career is a con", "Ines Carvalho is a weasel"); else None."""
+    handles = list(_HANDLE.finditer(text))
+    at = 0
+    opening: re.Match[str] | None = None
+    for match in handles:
+        if text[at : match.start()].strip():
+            break
+        opening, at = match, match.end()
+    if opening is not None:
+        handle = account_handle(opening.group())
+        if handle.lower() != me and _SUBJECT_OF.match(text, opening.end()):
+            return Target(handle, "account")
+        return None
+    for start, end in name_spans(text):
+        if not text[:start].strip() and _SUBJECT_OF.match(text, end):
+            return Target(f"name:{text[start:end]}", "name")
+        break
+    return None
 
 
 def _spoken_of(text: str, addressee: str, me: str | None) -> Target | None:

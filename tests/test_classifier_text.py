@@ -119,6 +119,26 @@ def test_group_targets(text: str, group: str) -> None:
     assert find_target(text, reply_to="@DanaWhitfield").value == f"group:{group}"
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the post opens by insulting a person; her fans come second
+        ("@ines@twincities.social is a greasy little weasel and her fans are worse",
+         "@ines@twincities.social"),
+        ("@joe_r @HanaOkonjo's a weasel and her fans are worse", "@HanaOkonjo"),
+        ("Ines Carvalho is a weasel and her fans are worse", "name:Ines Carvalho"),
+        # the group is what the post is about
+        ("@DanaWhitfield your staff are clowns", "group:your staff"),
+        ("her fans are worse than @ines@twincities.social", "group:her fans"),
+        ("ugh. her fans are worse", "group:her fans"),
+    ],
+)
+def test_a_post_that_opens_by_insulting_a_person_targets_her_not_her_group(
+    text: str, target: str
+) -> None:
+    assert find_target(text, author="@attacker").value == target
+
+
 def test_no_group_for_incidental_members() -> None:
     assert find_group("Hale wants to hire 4 deputies in Dunmore") is None
     assert find_group("The voters will decide in November.") is None
