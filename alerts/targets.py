@@ -100,4 +100,3 @@ class TargetState:
         del other.attacks.times[other.attacks.start:], other.authors[other.attacks.start:]
         other.by_author.clear()
         other.recent.clear()
-

@@ -190,20 +190,27 @@ def find_target(
     return Target(f"name:{name}", "name") if name else None
 
 
+def _opening_count(text: str, handles: Sequence[re.Match[str]]) -> int:
+    """How many of `handles` (all of the text's, in order) the text opens with: "@a @b
+    text" opens with 2."""
+    at = count = 0
+    for match in handles:
+        if text[at : match.start()].strip():
+            break
+        count, at = count + 1, match.end()
+    return count
+
+
 def _opening_subject(text: str, me: str | None) -> Target | None:
     """The person a post opens by talking about: a handle it opens with (the last of
     several), or a full name it opens with, followed by "is", "'s", "should"... ("@ines
     is a weasel", "@a @b's career is a con", "Ines Carvalho is a weasel"); else None."""
     handles = list(_HANDLE.finditer(text))
-    at = 0
-    opening: re.Match[str] | None = None
-    for match in handles:
-        if text[at : match.start()].strip():
-            break
-        opening, at = match, match.end()
-    if opening is not None:
-        handle = account_handle(opening.group())
-        if handle.lower() != me and _SUBJECT_OF.match(text, opening.end()):
+    opening = _opening_count(text, handles)
+    if opening:
+        last = handles[opening - 1]
+        handle = account_handle(last.group())
+        if handle.lower() != me and _SUBJECT_OF.match(text, last.end()):
             return Target(handle, "account")
         return None
     for start, end in name_spans(text):
@@ -215,27 +222,22 @@ def _opening_subject(text: str, me: str | None) -> Target | None:
 
 def _spoken_of(text: str, addressee: str, me: str | None) -> Target | None:
     """Whom a reply to `addressee` speaks of instead, if anyone (rule 2 of the module
-    docstring): the first account tagged in it that is neither the addressee nor the
-    author, and not one of the handles a reply opens with (unless the sentence is about
-    it: "@joe_r @CodyVanceAZ is a liar"); else the first full name that is not the
-    addressee's ("Cody Vance" is not @joe_r, but is @CodyVanceAZ). None when "you"
-    addresses the reader."""
-    handles = list(_HANDLE.finditer(text))
+    docstring): an account the sentence is about ("@joe_r @CodyVanceAZ is a liar"), or
+    else the first account tagged after the handles the reply opens with, neither being
+    the addressee nor the author; else the first full name that is not the addressee's
+    ("Cody Vance" is not @joe_r, but is @CodyVanceAZ). None when "you" addresses the
+    reader."""
     if _SECOND_PERSON.search(_HANDLE.sub(" ", text)):
         return None
-    opening = 0  # how many handles the text opens with ("@a @b text")
-    while opening < len(handles) and not text[
-        handles[opening - 1].end() if opening else 0 : handles[opening].start()
-    ].strip():
-        opening += 1
     skip = {addressee.lower(), me}
-    for i, match in enumerate(handles):
+    subject = _opening_subject(text, me)
+    if subject is not None and subject.kind == "account" and subject.value.lower() not in skip:
+        return subject
+    handles = list(_HANDLE.finditer(text))
+    for match in handles[_opening_count(text, handles):]:
         handle = account_handle(match.group())
-        if handle.lower() in skip:
-            continue
-        if i < opening and not (i == opening - 1 and _SUBJECT_OF.match(text, match.end())):
-            continue
-        return Target(handle, "account")
+        if handle.lower() not in skip:
+            return Target(handle, "account")
     name = find_name(text)
     if name and not name_fits(name, addressee):
         return Target(f"name:{name}", "name")
