@@ -132,9 +132,6 @@ class Evidence:
             if since < state.quiet_since:  # a resolved incident's posts are not new evidence
                 break
             n = state.attacks.count_since(since)
-            if flooders:
-                authors = state.window_authors(since)
-                n -= sum(max(0, authors.count(a) - 1) for a in flooders)
             if n < r.min_distinct_attackers or n < mult * lowest * window / 3600.0:
                 continue
             expected = self.expected_per_hour(state, now, window)
@@ -147,9 +144,15 @@ class Evidence:
             if not self.rising(state, n, now, window):
                 continue
             counts = Counter(state.window_authors(since))
-            for account in flooders:
-                if account in counts:
-                    counts[account] = 1
+            if flooders:  # here, not earlier: counting authors costs a pass over the window
+                excess = sum(counts[a] - 1 for a in flooders if a in counts)
+                for account in flooders:
+                    if account in counts:
+                        counts[account] = 1
+                n -= excess
+                if excess and (n < mult * lam or poisson_tail(n, lam) > p_limit
+                               or n < r.min_attack_share * state.traffic.count_since(since)):
+                    continue
             capped = sum(min(c, r.per_author_cap) for c in counts.values())
             if len(counts) < r.min_distinct_attackers or capped < mult * lam:
                 continue
