@@ -309,15 +309,17 @@ class Detector:
             began = state.attacks.times[bisect_left(state.attacks.times, since,
                                                     state.attacks.start)]
             kind, count = "pileon", state.attacks.count_since(since)
+            platforms = state.window_platforms(since)
         elif flood >= self.rules.flood_min_posts:
             attackers, kind, count = {post.author}, "flood", flood
             began = state.by_author[post.author][0]
+            platforms = state.window_platforms(began, post.author)
         else:
             return
         incident = Incident(
             id=0, target=state.name, kind=kind, severity=0, opened_at=utc(now),
             began_at=utc(began), updated_at=utc(now), last_active=now, attackers=attackers,
-            attack_posts=count, platforms={p.platform for p in state.recent},
+            attack_posts=count, platforms=platforms,
             rate_per_hour=count * 3600.0 / (found[0] if found else self._flood_window),
             baseline_per_hour=expected,
         )
@@ -374,7 +376,7 @@ class Detector:
                       if a not in incident.attackers]
             incident.attackers.update(joined)
             incident.attack_posts += len(joined)
-            incident.platforms.update(p.platform for p in state.recent)
+            incident.platforms.update(state.window_platforms(now - found[0]))
             incident.kind, upgraded = "pileon", True
             incident.baseline_per_hour = found[1]
             state.baseline.frozen = True

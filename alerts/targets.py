@@ -39,13 +39,14 @@ class LabelledPost:
 class TargetState:
     """Sliding-window memory for one target."""
 
-    __slots__ = ("name", "attacks", "authors", "traffic", "baseline", "by_author", "recent",
-                 "quiet_since", "busy")
+    __slots__ = ("name", "attacks", "authors", "platforms", "traffic", "baseline", "by_author",
+                 "recent", "quiet_since", "busy")
 
     def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
         self.name = name
         self.attacks = TimeSeries(horizon)
         self.authors: list[str] = []  # parallel to attacks.times
+        self.platforms: list[str] = []  # parallel to attacks.times
         self.traffic = TimeSeries(horizon)  # every post addressed to the target
         self.baseline = Ewma(rules.baseline_halflife_minutes, origin, rules.rate_multiplier,
                              rules.baseline_floor_per_hour)
@@ -60,8 +61,10 @@ class TargetState:
         before = self.attacks.start
         self.attacks.add(now)
         self.authors.append(post.author)
+        self.platforms.append(post.platform)
         if self.attacks.start < before:  # the time list was compacted: keep lists parallel
             del self.authors[: len(self.authors) - len(self.attacks.times)]
+            del self.platforms[: len(self.platforms) - len(self.attacks.times)]
         if learn:
             self.baseline.add(now)
         self.recent.append(post)
@@ -69,6 +72,14 @@ class TargetState:
     def window_authors(self, since: float) -> list[str]:
         first = bisect_left(self.attacks.times, since, self.attacks.start)
         return self.authors[first:]
+
+    def window_platforms(self, since: float, author: str | None = None) -> set[str]:
+        """The platforms of the attacks since `since` (of `author`'s only, if given)."""
+        first = bisect_left(self.attacks.times, since, self.attacks.start)
+        if author is None:
+            return set(self.platforms[first:])
+        return {p for a, p in zip(self.authors[first:], self.platforms[first:], strict=True)
+                if a == author}
 
     def absorb(self, other: TargetState, since: float, now: float) -> None:
         """Take `other`'s attacks since `since` as this target's own, and forget them
@@ -80,10 +91,14 @@ class TargetState:
             return
         self.baseline.absorb(other.baseline, now)
         start = self.attacks.start
-        pairs = sorted([*zip(self.attacks.times[start:], self.authors[start:], strict=True),
-                        *zip(other.attacks.times[first:], other.authors[first:], strict=True)])
-        self.attacks.times[start:] = [t for t, _ in pairs]
-        self.authors[start:] = [author for _, author in pairs]
+        mine = zip(self.attacks.times[start:], self.authors[start:], self.platforms[start:],
+                   strict=True)
+        theirs = zip(other.attacks.times[first:], other.authors[first:],
+                     other.platforms[first:], strict=True)
+        merged = sorted([*mine, *theirs])
+        self.attacks.times[start:] = [t for t, _, _ in merged]
+        self.authors[start:] = [author for _, author, _ in merged]
+        self.platforms[start:] = [platform for _, _, platform in merged]
         start = self.traffic.start
         self.traffic.times[start:] = sorted([
             *self.traffic.times[start:],
@@ -97,6 +112,7 @@ class TargetState:
         latest = sorted([*self.recent, *other.recent], key=lambda p: p.created_at)
         self.recent.clear()
         self.recent.extend(latest)  # maxlen 3: the latest three stay
-        del other.attacks.times[other.attacks.start:], other.authors[other.attacks.start:]
+        start = other.attacks.start
+        del other.attacks.times[start:], other.authors[start:], other.platforms[start:]
         other.by_author.clear()
         other.recent.clear()

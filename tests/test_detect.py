@@ -115,6 +115,7 @@ def test_one_account_flooding_is_a_flood_not_a_pileon() -> None:
     assert kinds == {("flood", "@rachelkim_news")}
     flood_event = next(e for e in events if e.step == "opened")
     assert flood_event.attackers == 1 and flood_event.severity == 1
+    assert flood_event.platforms == ("x",)
 
 
 def test_a_flood_counts_its_account_not_the_targets_usual_insults() -> None:
@@ -267,6 +268,7 @@ def test_a_spill_by_name_ahead_of_the_handles_third_attacker_counts_for_the_hand
     assert opened[0].fired_at == replies[-1].created_at
     assert opened[0].began_at == by_name[0].created_at
     assert opened[0].attackers == 8
+    assert opened[0].platforms == ("bluesky", "x")  # where it began, not only its latest posts
     # one insult by name is anyone's passing remark: it stays with the name
     events, _ = run(background() + by_name[:1] + replies)
     assert not [e for e in events if e.step == "opened"]
