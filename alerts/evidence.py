@@ -137,9 +137,7 @@ class Evidence:
             expected = self.expected_per_hour(state, now, window)
             lam = expected * window / 3600.0
             p_limit = self.p_limit(expected, named=state.name.startswith("name:"))
-            if n < mult * lam or poisson_tail(n, lam) > p_limit:
-                continue
-            if n < r.min_attack_share * state.traffic.count_since(since):
+            if self._too_few(state, n, lam, p_limit, mult, since):
                 continue
             if not self.rising(state, n, now, window):
                 continue
@@ -150,8 +148,7 @@ class Evidence:
                     if account in counts:
                         counts[account] = 1
                 n -= excess
-                if excess and (n < mult * lam or poisson_tail(n, lam) > p_limit
-                               or n < r.min_attack_share * state.traffic.count_since(since)):
+                if excess and self._too_few(state, n, lam, p_limit, mult, since):
                     continue
             capped = sum(min(c, r.per_author_cap) for c in counts.values())
             if len(counts) < r.min_distinct_attackers or capped < mult * lam:
@@ -167,6 +164,13 @@ class Evidence:
                     continue
             return window, expected
         return None
+
+    def _too_few(self, state: TargetState, n: int, lam: float, p_limit: float, mult: float,
+                 since: float) -> bool:
+        """Rules 2-4 on a window's attack count `n`: not `mult` times the expected `lam`,
+        not improbable enough, or too small a share of all posts to the target."""
+        return (n < mult * lam or poisson_tail(n, lam) > p_limit
+                or n < self.rules.min_attack_share * state.traffic.count_since(since))
 
     def rising(self, state: TargetState, n: int, now: float, window: float) -> bool:
         """Rule 5: the window holds `growth_ratio` times the attacks of the window of the
