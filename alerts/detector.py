@@ -68,6 +68,9 @@ LINKABLE_ATTACKS = 3
 # Accounts a name must have been insulted by, in the longest window, for its insults to
 # count for the handle it turns out to mean: one is any passing insult of a candidate.
 MIN_ABSORBED = 2
+# Accounts that attacked a target in the last `window_minutes` for it to be "under fire":
+# replies to it the classifier was unsure of then count as attacks (see under_fire).
+UNDER_FIRE_ATTACKERS = 3
 
 
 class Detector:
@@ -122,10 +125,12 @@ class Detector:
         cheap way in for the bulk of a stream; `observe` of such a post does the same."""
         self._arrive(created_at, target, False)
 
-    def observe(self, post: LabelledPost, *, learn_only: bool = False) -> None:
+    def observe(self, post: LabelledPost, *, learn_only: bool = False,
+                teach: bool = True) -> None:
         """Take one post. Posts should come in created_at order; a late one counts as seen
         now. `learn_only` (warming up after a restart) updates windows and baselines but
-        opens, grows and publishes nothing."""
+        opens, grows and publishes nothing. `teach` False keeps an attack out of the
+        target's baseline (one counted only because its target is under fire)."""
         if post.label != "attack":
             self._arrive(post.created_at, post.target, False)
             return
@@ -141,7 +146,7 @@ class Detector:
                 and self._handles.add(name)):
             self._absorb_names(key, state, now)
         flood = self._author_count(state, post.author, now)
-        state.add_attack(now, post, learn=flood <= self.rules.per_author_cap)
+        state.add_attack(now, post, learn=teach and flood <= self.rules.per_author_cap)
         if key not in self._busy and state.baseline.per_hour(now) >= self.rules.peer_min_per_hour:
             self._busy[key] = state
             state.busy = True
@@ -152,6 +157,23 @@ class Detector:
             self._maybe_open(key, state, post, now, flood)
         else:
             self._grow(incident, state, post, now)
+
+    def under_fire(self, target: str, created_at: datetime) -> bool:
+        """Whether `target`, a quiet target (its baseline no more than the floor), has just
+        been attacked by UNDER_FIRE_ATTACKERS accounts or more (in the last
+        `window_minutes`). A reply to someone under fire is far likelier an attack than
+        the classifier's training posts were: "@CodyVanceAZ you are a joke" (attack 0.47)
+        in the first minutes of a pile-on on him is one, and a pile-on on a quiet target
+        is decided by its first few posts. A candidate, insulted all day, gets nothing
+        from this: replies to them are what debate nights are made of."""
+        state = self._targets.get(self._key(target)[0])
+        if state is None or state.busy:
+            return False
+        now = created_at.timestamp()
+        authors = state.window_authors(now - self._flood_window)
+        if len(authors) < UNDER_FIRE_ATTACKERS or len(set(authors)) < UNDER_FIRE_ATTACKERS:
+            return False
+        return state.baseline.per_hour(now) <= self.rules.baseline_floor_per_hour
 
     def _absorb_names(self, key: str, state: TargetState, now: float) -> None:
         """An account just became linkable (see alerts.names): insults by a name that

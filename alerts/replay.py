@@ -91,12 +91,23 @@ def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> Label
 def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
          ids: Sequence[int | None], *, learn_only: bool = False) -> None:
     """Give the detector a labelled batch, in order: attacks as `LabelledPost`s, the rest
-    (most of a stream) only as when they came and whom they address."""
+    (most of a stream) only as when they came and whom they address -- except a reply or
+    mention the classifier was unsure of (`under_fire_attack_score`) to someone under
+    fire (`Detector.under_fire`), which counts as an attack on them."""
+    unsure = detector.rules.under_fire_attack_score
     with gc_paused():
         for post, label, db_id in zip(posts, labels, ids, strict=True):
             if label.label == "attack":
                 detector.observe(to_labelled(post, label, db_id), learn_only=learn_only)
                 continue
+            if label.scores and label.scores.get("attack", 0.0) >= unsure:
+                target = addressee(post)
+                if target and detector.under_fire(target, post.created_at):
+                    detector.observe(LabelledPost(
+                        post.native_id, post.platform, post.author_handle, post.created_at,
+                        "attack", target, post.text, None, post.url, db_id,
+                    ), learn_only=learn_only, teach=False)
+                    continue
             reply_to = post.reply_to  # addressee(post), its common case inline
             if reply_to:
                 detector.observe_traffic(post.created_at,

@@ -136,6 +136,9 @@ class AlertRules(_Strict):
     peer_max_p: float = Field(default=1e-3, gt=0.0, le=1.0)
     # All posts at this many times their usual rate: peers' surge taken as estimated.
     peer_night_surge: float = Field(default=1.6, gt=0.0)
+    # A reply or mention the classifier scored at least this likely an attack counts as
+    # one while its addressee is under fire (see alerts/replay.py); 1.0: never.
+    under_fire_attack_score: float = Field(default=0.35, ge=0.0, le=1.0)
 
 
 class AlertChannels(_Strict):

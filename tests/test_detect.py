@@ -380,3 +380,56 @@ def test_on_a_busy_night_a_peers_surge_counts_as_estimated() -> None:
     evidence.posts = _Conversation(AlertRules().peer_night_surge)
     assert evidence.peer_surge(target, now, window) == pytest.approx(3.0)
     assert cautious < 3.0
+
+
+def test_a_reply_the_classifier_was_unsure_of_counts_while_its_addressee_is_under_fire() -> None:
+    # Three accounts attack a volunteer; then come replies the classifier scored attack
+    # 0.40-0.47 ("you are a joke"): counted as attacks while she is under fire, so the
+    # pile-on opens on the fifth account, not the seventh. Sure non-attacks (0.05) and the
+    # same unsure replies to a quiet account or to a busy candidate count for nothing.
+    from alerts.replay import PostLabel, feed
+    from storage import Post
+
+    def reply(minute: float, author: str, to: str, score: float) -> tuple[Post, PostLabel]:
+        label = "attack" if score >= 0.5 else "other"
+        text = "you are a clown" if label == "attack" else "you are a joke"
+        return (Post("x", f"{author}-{minute}", author, f"@{to} {text}",
+                     T0 + timedelta(minutes=minute), "test", "1", reply_to=f"@{to}",
+                     mentions=(f"@{to}",)),
+                PostLabel(label, f"@{to}" if label == "attack" else None,
+                          {"attack": score, "other": 1.0 - score}))
+
+    def run_feed(replies: list[tuple[Post, PostLabel]],
+                 rules: AlertRules | None = None) -> tuple[list[IncidentEvent], Detector]:
+        bus, events = EventBus(), []
+        bus.subscribe(events.append)
+        detector = Detector(rules or AlertRules(), bus, None, ALIASES)
+        detector.observe_many(sorted(background(hours=3.3), key=lambda p: p.created_at))
+        replies = sorted(replies, key=lambda r: r[0].created_at)
+        feed(detector, [p for p, _ in replies], [label for _, label in replies],
+             [None] * len(replies))
+        return events, detector
+
+    sure = [reply(200 + i, f"angry{i}", "ana_vol", 0.95) for i in range(3)]
+    unsure = [reply(203 + i, f"unsure{i}", "ana_vol", 0.40 + 0.03 * i) for i in range(2)]
+    events, detector = run_feed(sure + unsure)
+    opened = [e for e in events if e.step == "opened"]
+    assert [(e.target, e.attackers) for e in opened] == [("@ana_vol", 5)]
+    assert opened[0].fired_at == unsure[-1][0].created_at
+    # a candidate insulted all day (ten accounts in the last half hour) is never "under
+    # fire": replies to her are what debate nights are made of
+    later = T0 + timedelta(minutes=205)
+    assert detector.under_fire("@ana_vol", later)
+    assert len(set(detector._targets["@danawhitfield"].window_authors(
+        later.timestamp() - 1800))) >= 3
+    assert not detector.under_fire("@DanaWhitfield", later)
+    # with the rule off (a score of 1.0), the two unsure replies are no attacks
+    events, _ = run_feed(sure + unsure, AlertRules(under_fire_attack_score=1.0))
+    assert not [e for e in events if e.step == "opened"]
+    # scored surely not an attack: no
+    events, _ = run_feed(sure + [reply(203 + i, f"fan{i}", "ana_vol", 0.05) for i in range(2)])
+    assert not [e for e in events if e.step == "opened"]
+    # the same unsure replies to someone not under fire (two attackers): no
+    events, _ = run_feed(sure[:2] + [reply(203 + i, f"unsure{i}", "ana_vol", 0.45)
+                                     for i in range(3)])
+    assert not [e for e in events if e.step == "opened"]
