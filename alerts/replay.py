@@ -103,10 +103,8 @@ def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
             if label.scores and label.scores.get("attack", 0.0) >= unsure:
                 target = addressee(post)
                 if target and detector.under_fire(target, post.created_at):
-                    detector.observe(LabelledPost(
-                        post.native_id, post.platform, post.author_handle, post.created_at,
-                        "attack", target, post.text, None, post.url, db_id,
-                    ), learn_only=learn_only, teach=False)
+                    detector.observe(to_labelled(post, PostLabel("attack", target), db_id),
+                                     learn_only=learn_only, teach=False)
                     continue
             reply_to = post.reply_to  # addressee(post), its common case inline
             if reply_to:
