@@ -178,17 +178,19 @@ class GlobalRate:
     def count_since(self, since: float) -> int:
         return len(self.times) - bisect_left(self.times, since, self._start)
 
-    def surge(self, now: float, window: float, exclude: int = 0) -> float:
+    def surge(self, now: float, window: float, exclude: int = 0, z: float = 0.0) -> float:
         """How many times busier (or quieter) the last `window` seconds were than usual,
         not counting `exclude` events (the target's own, so a pile-on does not explain
-        itself)."""
+        itself). `z` > 0 takes a cautious lower bound of the recent count (`z` standard
+        deviations below it), for counts too small to trust as they stand."""
         if self._fed < len(self.times):
             self.catch_up(now)
         usual = self._ewma.per_hour(now)
         if usual <= 0.0:
             return 1.0
         span = min(window, max(now - self.origin, BIN_SECONDS))
-        recent = max(self.count_since(now - window) - exclude, 0) * 3600.0 / span
+        n = max(self.count_since(now - window) - exclude, 0)
+        recent = max(n - z * math.sqrt(n), 0.0) * 3600.0 / span
         return recent / usual
 
 

@@ -18,11 +18,17 @@ from alerts.baseline import GlobalRate, binomial_tail, hour_profile_value, poiss
 from alerts.targets import TargetState
 from civmon.config import AlertRules
 
-__all__ = ["MIN_SURGE", "Evidence", "window_multiplier"]
+__all__ = ["MIN_SURGE", "QUIET_ATTACK_SURGE_Z", "Evidence", "window_multiplier"]
 
 # A quiet hour lowers expectations, but never below 70% of the learned rate: after a debate
 # night the global baseline remembers the surge longer than a winsorised target does.
 MIN_SURGE = 0.7
+
+# A quiet target's expectation follows a surge of attacks on others only as far as a
+# cautious lower bound of it (this many standard deviations below the count): on a small
+# morning a handful of attacks -- some of them cheers the classifier misread -- is a
+# "surge" of four, and it hid a staff member's first half-dozen attackers (blind seed 6009).
+QUIET_ATTACK_SURGE_Z = 2.0
 
 
 class Evidence:
@@ -52,14 +58,17 @@ class Evidence:
         """What the target's attack rate should be over `window` if nothing is wrong.
 
         Its own learned rate (EWMA, or the time-of-day profile), scaled up by any global
-        surge -- of all posts, or of attacks on everyone else -- and never below the floor.
+        surge -- of all posts, or of attacks on everyone else (for a quiet target, the
+        attacks' lower bound: see QUIET_ATTACK_SURGE_Z) -- and never below the floor.
         """
         assert self.posts is not None and self.attacks is not None
         learned = max(state.baseline.per_hour(now),
                       hour_profile_value(self.profiles.get(state.name.lower()), now))
+        z = QUIET_ATTACK_SURGE_Z if learned <= self.rules.baseline_floor_per_hour else 0.0
         surge = max(
             self.posts.surge(now, window, exclude=state.traffic.count_since(now - window)),
-            self.attacks.surge(now, window, exclude=state.attacks.count_since(now - window)),
+            self.attacks.surge(now, window, exclude=state.attacks.count_since(now - window),
+                               z=z),
             MIN_SURGE,
         )
         return max(self.rules.baseline_floor_per_hour, learned * surge)

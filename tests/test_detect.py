@@ -360,7 +360,7 @@ class _Conversation:
     def __init__(self, surge: float) -> None:
         self.value = surge
 
-    def surge(self, now: float, window: float, exclude: int = 0) -> float:
+    def surge(self, now: float, window: float, exclude: int = 0, z: float = 0.0) -> float:
         return self.value
 
 
@@ -380,6 +380,41 @@ def test_on_a_busy_night_a_peers_surge_counts_as_estimated() -> None:
     evidence.posts = _Conversation(AlertRules().peer_night_surge)
     assert evidence.peer_surge(target, now, window) == pytest.approx(3.0)
     assert cautious < 3.0
+
+
+def test_a_quiet_targets_expectation_follows_a_few_attacks_on_others_only_cautiously() -> None:
+    from alerts.evidence import Evidence
+
+    # Four hours at 15 attacks an hour on others (and 90 posts), then 11 attacks in ten
+    # minutes: a "surge" of four on a small morning, much of it cheers the classifier
+    # misread. A quiet staffer (1.1 an hour, below the floor) is held to the floor, not to
+    # four times her own rate; a target above the floor follows the surge in full, and a
+    # real surge (a debate night's 60 in ten minutes) lifts the quiet one too.
+    rules = AlertRules()
+    evidence = Evidence(rules, busy={})
+    posts, attacks = evidence.start(0.0, 4 * 3600.0)
+    hours = 4 * 3600.0
+    for i in range(60):
+        attacks.add(i * hours / 60)
+    for i in range(360):
+        posts.add(i * hours / 360)
+    now, window = hours + 600.0, 600.0
+    for i in range(11):
+        attacks.add(hours + i * 50.0)
+
+    def target(per_hour: float) -> _Peer:
+        state = _Peer([], per_hour)
+        state.name = "@someone"  # type: ignore[attr-defined]
+        return state
+
+    quiet, known = target(1.1), target(4.0)
+    raw = attacks.surge(now, window)
+    assert raw > 3.5
+    assert evidence.expected_per_hour(quiet, now, window) == rules.baseline_floor_per_hour
+    assert evidence.expected_per_hour(known, now, window) == pytest.approx(4.0 * raw)
+    for i in range(49):
+        attacks.add(hours + 550.0 + i)
+    assert evidence.expected_per_hour(quiet, now, window) > 2 * rules.baseline_floor_per_hour
 
 
 def test_a_reply_the_classifier_was_unsure_of_counts_while_its_addressee_is_under_fire() -> None:
