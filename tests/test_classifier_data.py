@@ -146,29 +146,3 @@ def test_hashtag_augmentation_tags_a_share_of_every_label_reproducibly() -> None
     assert hashtags_of([Example("a #One b #two #One", "other")]) == ["#One", "#two"]
     placed = {with_hashtag("One. Two.", "#x", random.Random(i)) for i in range(50)}
     assert placed == {"One. Two. #x", "#x One. Two.", "One. #x Two."}
-
-
-def test_typo_augmentation_misspells_a_share_of_every_label_and_never_a_name() -> None:
-    import random
-    from collections import Counter
-
-    from classifiers.training.augment import augment_typos, with_typo
-
-    rows = [
-        Example(f"@USER Dana Whitfield is a disgrace, post {i} URL #Levy", label)
-        for i in range(600)
-        for label in ("attack", "substantive", "other")
-    ]
-    first = augment_typos(rows, 0.3, seed=14)
-    assert first == augment_typos(rows, 0.3, seed=14)
-    changed = [new for old, new in zip(rows, first, strict=True) if new.text != old.text]
-    assert 0.25 < len(changed) / len(rows) < 0.35
-    share = Counter(e.label for e in changed)
-    assert min(share.values()) > 0.8 * max(share.values())  # typos fall on every label alike
-    # only "disgrace" and "post" may change: handles, masks, hashtags and names stay whole
-    for e in changed:
-        assert e.text.startswith("@USER Dana Whitfield is a ") and e.text.endswith(" URL #Levy")
-    spelt = {with_typo("a disgrace", random.Random(i)) for i in range(200)}
-    assert {"a disgrce", "a disgrrace", "a dsigrace"} <= spelt  # dropped, doubled, swapped
-    assert all(s.startswith("a d") and abs(len(s) - len("a disgrace")) <= 1 for s in spelt)
-    assert with_typo("ok lol", random.Random(1)) == "ok lol"  # no word long enough

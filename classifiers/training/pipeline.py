@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -22,13 +21,7 @@ from classifiers.card import write_card
 from classifiers.errors import ClassifierError
 from classifiers.labels import FORMAT_VERSION, LABELS, ONNX_FILE, TOKENIZER_FILE, TORCH_FILE
 from classifiers.metrics import binary_f1, report
-from classifiers.training.augment import (
-    augment_hashtags,
-    augment_typos,
-    hashtags_of,
-    with_hashtag,
-    with_typo,
-)
+from classifiers.training.augment import augment_hashtags, hashtags_of, with_hashtag
 from classifiers.training.data import (
     DATA_DIR,
     Example,
@@ -54,7 +47,6 @@ class TrainOptions:
     public_weight: float = 0.5
     feedback_weight: float = 2.0
     hashtag_share: float = 0.35  # training posts given a random campaign hashtag
-    typo_share: float = 0.3  # training posts given a misspelt word or two
     keep_torch: bool = False
     config: TrainConfig = field(default_factory=TrainConfig)
     student: DistillConfig = field(default_factory=DistillConfig)
@@ -108,7 +100,6 @@ def run_training(
     train_set = augment_hashtags(
         [*splits["train"], *public, *fed], tags, options.hashtag_share, cfg.seed
     )
-    train_set = augment_typos(train_set, options.typo_share, cfg.seed + 1)
     base = base_model_path()
     teacher = train(base, train_set, splits["dev"], cfg, progress=progress, log=log)
     result = teacher
@@ -166,7 +157,6 @@ def run_training(
                 "public_weight": options.public_weight,
                 "feedback_weight": options.feedback_weight,
                 "hashtag_share": options.hashtag_share,
-                "typo_share": options.typo_share,
                 "student": asdict(options.student),
             },
             "data": _data_record(
@@ -212,8 +202,7 @@ def _measure(
     tags: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Dev and test figures of the served int8 model; fp32 dev for comparison; dev with a
-    campaign hashtag added to every post (does a tag change the verdict?) and with a word
-    misspelt in every post (does a typo?); the fine-tuned
+    campaign hashtag added to every post (does a tag change the verdict?); the fine-tuned
     teacher's fp32 dev and test when a student is served; the baseline."""
     import numpy as np
 
@@ -232,6 +221,8 @@ def _measure(
             f" attack F1 {metrics[name]['attack_f1']:.4f}"
         )
     if tags:
+        import random
+
         rng = random.Random(cfg.seed)
         tagged = [with_hashtag(e.text, rng.choice(tags), rng) for e in splits["dev"]]
         metrics["dev_hashtag"] = evaluate_labels(
@@ -241,10 +232,6 @@ def _measure(
             f"int8 dev, a hashtag added to every post: macro-F1 "
             f"{metrics['dev_hashtag']['macro_f1']:.4f}"
         )
-    rng = random.Random(cfg.seed)
-    misspelt = [with_typo(e.text, rng) for e in splits["dev"]]
-    metrics["dev_typo"] = evaluate_labels([e.label for e in splits["dev"]], served.labels(misspelt))
-    log(f"int8 dev, a word misspelt in every post: macro-F1 {metrics['dev_typo']['macro_f1']:.4f}")
     tokenizer = load_tokenizer(work / TOKENIZER_FILE)
 
     def fp32(model: Any, name: str) -> dict[str, Any]:

@@ -48,11 +48,6 @@ def render(card: dict[str, Any]) -> str:
             else []
         ),
         *(
-            [_row("dev, a word misspelt in every post (int8)", m["dev_typo"])]
-            if "dev_typo" in m
-            else []
-        ),
-        *(
             [
                 _row("fine-tuned teacher dev (fp32)", m["teacher"]["dev"]),
                 _row("fine-tuned teacher test (fp32)", m["teacher"]["test"]),
