@@ -30,7 +30,8 @@ class UserError(click.ClickException):
     def __init__(self, message: str, hint: str | None, exit_code: int) -> None:
         super().__init__(message)
         self.hint = hint
-        self.exit_code = exit_code
+        # click declares exit_code on the class; each UserError carries its own (1, 2, 3)
+        self.exit_code = exit_code  # type: ignore[misc]
 
     def show(self, file: Any = None) -> None:
         click.echo(f"error: {self.message}", err=True)

@@ -62,11 +62,11 @@ def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     dialect = session.get_bind().dialect.name
-    table = ClassificationRow.__table__
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert(table).on_conflict_do_nothing(index_elements=["post_id", "model_version"]), rows
+    statement = insert(ClassificationRow).on_conflict_do_nothing(
+        index_elements=["post_id", "model_version"]
     )
+    session.execute(statement, rows)
 
 
 def classify_pending(

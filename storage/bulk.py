@@ -106,6 +106,7 @@ def insert_postgresql(session: Session, posts: Sequence[Post]) -> int:
     (its text differs with the batch size); one row's INSERT is prepared once. psycopg
     reports no rowcount for executemany, so RETURNING tells which rows were new.
     """
+    import psycopg
     from psycopg.types.json import Json
 
     now = utcnow()
@@ -122,7 +123,7 @@ def insert_postgresql(session: Session, posts: Sequence[Post]) -> int:
         if p.created_at.tzinfo is None:
             raise ValueError(f"naive datetime {p.created_at!r}: civmon stores only aware times")
     driver = session.connection().connection.dbapi_connection
-    assert driver is not None
+    assert isinstance(driver, psycopg.Connection)  # the psycopg (3) dialect: see storage.db
     with driver.cursor() as cursor:
         cursor.executemany(_PG_SQL, rows, returning=True)
         inserted = 0

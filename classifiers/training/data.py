@@ -79,7 +79,8 @@ def merge_unique(examples: Iterable[Example]) -> tuple[list[Example], dict[str, 
     groups: dict[str, list[Example]] = {}
     for example in examples:
         groups.setdefault(dedupe_key(example.text) or example.text, []).append(example)
-    kept, stats = [], Counter()
+    kept: list[Example] = []
+    stats: Counter[str] = Counter()
     for group in groups.values():
         if len({e.label for e in group}) > 1:
             stats["conflicting_dropped"] += len(group)

@@ -47,7 +47,7 @@ def evaluate_file(
     gold = [e.label for e in examples]
     result: dict[str, Any] = {"file": str(path), "model_version": model.version}
     result["model"] = evaluate_labels(gold, predicted)
-    errors = [
+    errors: list[dict[str, Any]] = [
         {
             "text": e.text,
             "gold": g,
@@ -58,7 +58,7 @@ def evaluate_file(
         for e, g, p, s in zip(examples, gold, predicted, scores, strict=True)
         if g != p
     ]
-    errors.sort(key=lambda x: -x["confidence"])
+    errors.sort(key=lambda x: x["confidence"], reverse=True)
     result["worst_errors"] = errors[:n_errors]
     if baseline:
         train = training_data_of(model)

@@ -86,11 +86,11 @@ def _argotario(root: Path) -> Iterator[tuple[str, str | None]]:
     with open(
         root / "argotario" / "ad_hominem_attacks_relabelled.csv", encoding="utf-8", newline=""
     ) as fh:
-        reader = csv.reader(fh, delimiter=";")
-        next(reader, None)
-        for row in reader:
-            if len(row) >= 6:
-                yield row[2], map_argotario_votes(row[3:6])
+        votes = csv.reader(fh, delimiter=";")
+        next(votes, None)
+        for line in votes:
+            if len(line) >= 6:
+                yield line[2], map_argotario_votes(line[3:6])
 
 
 def _theocharis(root: Path) -> Iterator[tuple[str, str | None]]:
