@@ -190,8 +190,13 @@ class GlobalRate:
             return 1.0
         span = min(window, max(now - self.origin, BIN_SECONDS))
         n = max(self.count_since(now - window) - exclude, 0)
-        recent = max(n - z * math.sqrt(n), 0.0) * 3600.0 / span
-        return recent / usual
+        return cautious_count(n, z) * 3600.0 / span / usual
+
+
+def cautious_count(n: int, z: float) -> float:
+    """A count taken `z` standard deviations (Poisson: sqrt n) below itself, never below
+    0: how many events there surely were, for counts too small to trust as they stand."""
+    return max(n - z * math.sqrt(n), 0.0)
 
 
 def poisson_tail(n: int, lam: float) -> float:

@@ -14,7 +14,13 @@ import math
 from collections import Counter
 from collections.abc import Collection
 
-from alerts.baseline import GlobalRate, binomial_tail, hour_profile_value, poisson_tail
+from alerts.baseline import (
+    GlobalRate,
+    binomial_tail,
+    cautious_count,
+    hour_profile_value,
+    poisson_tail,
+)
 from alerts.targets import TargetState
 from civmon.config import AlertRules
 
@@ -99,7 +105,7 @@ class Evidence:
                 lam = rate * span / 3600.0
                 n = peer.attacks.count_since(now - span)
                 if lam > 0.0 and n >= self.rules.min_distinct_attackers:
-                    best = max(best, (n - z * math.sqrt(n)) / lam)
+                    best = max(best, cautious_count(n, z) / lam)
         return best
 
     def outpaces_peers(self, state: TargetState, capped: int, now: float,
