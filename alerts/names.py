@@ -10,19 +10,29 @@ and by reply then add up to one pile-on. (The first-name rule once cost false al
 when the classifier read praise that named a candidate as an attack; with names masked
 in its input it no longer does.) A name that fits two attacked handles
 at the first rule that fits any, or none, stays a target of its own.
+
+Names typed in lower case ("tanya boyd is a moron") the classifier does not read at all.
+`SpokenNames` knows them once it has read the same name capitalised; `HandleIndex.
+spelled_in` knows them when two adjacent words spell an attacked handle.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storage.handles import handle_letters, name_keys, plain
 
-__all__ = ["HandleIndex", "SpokenNames"]
+__all__ = ["HandleIndex", "SpokenNames", "spoken_words"]
 
 MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
+# Letters two typed words must make together to be taken as a handle's ("tanya boyd" for
+# @tanyaboyd, "mayor hendry" for @MayorHendry): shorter pairs ("ben wu", "the mayor") are
+# in too many handles by chance.
+MIN_SPELLED = 8
+MIN_SPELLED_WORD = 3
 
 
 class HandleIndex:
@@ -31,6 +41,7 @@ class HandleIndex:
 
     def __init__(self) -> None:
         self._letters: dict[str, tuple[str, str]] = {}  # lower-case -> (as shown, letters)
+        self._pieces: dict[str, set[str]] = {}  # MIN_SPELLED letters or more -> as shown
         self.generation = 0
 
     def __contains__(self, handle: str) -> bool:
@@ -44,9 +55,27 @@ class HandleIndex:
             return False
         if len(self._letters) >= MAX_HANDLES:
             self._letters.clear()
-        self._letters[key] = (handle, handle_letters(key))
+            self._pieces.clear()
+        letters = handle_letters(key)
+        self._letters[key] = (handle, letters)
+        for start in range(len(letters) - MIN_SPELLED + 1):
+            for end in range(start + MIN_SPELLED, len(letters) + 1):
+                self._pieces.setdefault(letters[start:end], set()).add(handle)
         self.generation += 1
         return True
+
+    def spelled_in(self, words: Sequence[str]) -> str | None:
+        """The one handle that two adjacent words of a post (`spoken_words`) spell
+        together, the way people type a person's name in lower case or with a title
+        ("tanya boyd is a moron" -> @tanyaboyd, "creep energy from mayor hendry" ->
+        @MayorHendry), else None. The classifier reads only capitalised names."""
+        if not self._pieces:
+            return None
+        found: set[str] = set()
+        for first, second in zip(words, words[1:], strict=False):
+            if len(first) >= MIN_SPELLED_WORD and len(second) >= MIN_SPELLED_WORD:
+                found |= self._pieces.get(first + second, set())
+        return found.pop() if len(found) == 1 else None
 
     def handle_for(self, name: str) -> str | None:
         """The one attacked handle that `name` ("Nadia Khalil") fits, else None."""
@@ -74,7 +103,7 @@ class SpokenNames:
 
     def learn(self, name: str, key: str, shown: str) -> None:
         """`name` ("Cody Vance") means the target `key` (shown as `shown`)."""
-        words = _spoken_words(name)
+        words = spoken_words(name)
         if len(words) < 2:
             return
         if len(self._full) >= MAX_NAMES:
@@ -83,18 +112,18 @@ class SpokenNames:
         full = (words[-2], words[-1])
         self._full[full] = who if self._full.get(full, who) == who else None
 
-    def find(self, text: str) -> tuple[str, str] | None:
-        """(key, shown) of the one learned person whose full name the text holds, else
-        None."""
+    def find(self, words: Sequence[str]) -> tuple[str, str] | None:
+        """(key, shown) of the one learned person whose full name a post's words
+        (`spoken_words`) hold, else None."""
         if not self._full:
             return None
-        words = _spoken_words(text)
         found = {self._full.get(pair) for pair in zip(words, words[1:], strict=False)}
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
 
-def _spoken_words(text: str) -> list[str]:
-    """Lower-case words without accents or apostrophes' tails: "O'Brien's" -> "o'brien"."""
+def spoken_words(text: str) -> list[str]:
+    """A post's words as SpokenNames and HandleIndex.spelled_in read them: lower case,
+    without accents or apostrophes' tails ("O'Brien's" -> "o'brien")."""
     return [plain(w).removesuffix("'s").removesuffix("’s")
             for w in _SPOKEN_WORD.findall(text)]

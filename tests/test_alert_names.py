@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alerts.names import HandleIndex, SpokenNames
+from alerts.names import HandleIndex, SpokenNames, spoken_words
 from classifiers.targets import find_name, find_target
 
 
@@ -113,18 +113,22 @@ def test_an_alias_is_a_whole_name_not_the_start_of_a_longer_one() -> None:
 
 def test_a_name_as_people_type_it_means_the_person_the_classifier_read_it_as() -> None:
     spoken = SpokenNames()
-    assert spoken.find("cody vance is a liar") is None  # nobody learned yet
+
+    def find(text: str) -> tuple[str, str] | None:
+        return spoken.find(spoken_words(text))
+
+    assert find("cody vance is a liar") is None  # nobody learned yet
     spoken.learn("Cody Vance", "@codyvanceaz", "@CodyVanceAZ")
     spoken.learn("Priya Raman-Holt", "name:priya raman-holt", "name:Priya Raman-Holt")
     spoken.learn("Gabe Nuñez", "@gabe_knocks", "@gabe_knocks")
     cody = ("@codyvanceaz", "@CodyVanceAZ")
-    assert spoken.find("cody vance is a liar") == cody  # lower case
-    assert spoken.find("CODY VANCE IS A COWARD") == cody  # shouting
-    assert spoken.find("cody vance's staff is a joke") == cody
-    assert spoken.find("priya raman-holt = clown")[1] == "name:Priya Raman-Holt"
-    assert spoken.find("gabe nunez is a psycho")[0] == "@gabe_knocks"  # accents typed or not
-    assert spoken.find("Vance is a smug idiot") is None  # a surname alone is not enough
-    assert spoken.find("cody vance and gabe nuñez are both frauds") is None  # two: neither
+    assert find("cody vance is a liar") == cody  # lower case
+    assert find("CODY VANCE IS A COWARD") == cody  # shouting
+    assert find("cody vance's staff is a joke") == cody
+    assert find("priya raman-holt = clown") == ("name:priya raman-holt", "name:Priya Raman-Holt")
+    assert find("gabe nunez is a psycho") == ("@gabe_knocks", "@gabe_knocks")  # accents or not
+    assert find("Vance is a smug idiot") is None  # a surname alone is not enough
+    assert find("cody vance and gabe nuñez are both frauds") is None  # two: neither
 
 
 def test_a_full_name_two_people_share_means_neither() -> None:
@@ -132,5 +136,23 @@ def test_a_full_name_two_people_share_means_neither() -> None:
     spoken.learn("Kate Lindqvist", "@cactuskate_", "@cactuskate_")
     spoken.learn("Kate Lindqvist", "@katelindqvist_mn", "@KateLindqvist_MN")
     spoken.learn("Ben Wu", "@cllr_benwu", "@cllr_benwu")
-    assert spoken.find("kate lindqvist is a fraud") is None
-    assert spoken.find("ben wu is a fraud") == ("@cllr_benwu", "@cllr_benwu")
+    assert spoken.find(spoken_words("kate lindqvist is a fraud")) is None
+    assert spoken.find(spoken_words("ben wu is a fraud")) == ("@cllr_benwu", "@cllr_benwu")
+
+
+def test_two_typed_words_that_spell_one_attacked_handle_mean_it() -> None:
+    index = HandleIndex()
+    for handle in ["@tanyaboyd.bsky.social", "@MayorHendry", "@cllr_benwu", "u/dry_fork_dusty"]:
+        index.add(handle)
+
+    def spelled(text: str) -> str | None:
+        return index.spelled_in(spoken_words(text))
+
+    assert spelled("tanya boyd is a moron") == "@tanyaboyd.bsky.social"
+    assert spelled("TANYA BOYD IS A MORON") == "@tanyaboyd.bsky.social"
+    assert spelled("absolute creep energy from mayor hendry") == "@MayorHendry"
+    assert spelled("tanyaboyd is a moron") is None  # one word: not a name as typed
+    assert spelled("ben wu is a fraud") is None  # "benwu": too short to tell from chance
+    assert spelled("dry fork deserves better") is None  # "dryfork": too short as well
+    assert spelled("tanya boyd and mayor hendry, both frauds") is None  # two: neither
+    assert HandleIndex().spelled_in(spoken_words("tanya boyd is a moron")) is None

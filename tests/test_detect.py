@@ -308,6 +308,37 @@ def test_a_candidates_name_typed_does_not_make_untargeted_insults_hers() -> None
         e.target for e in before if e.step == "opened"]
 
 
+def test_a_name_typed_in_lower_case_that_spells_a_quiet_accounts_handle_joins_its_pileon(
+) -> None:
+    # A volunteer nobody configured, whose name the classifier has never read capitalised:
+    # three accounts reply to her, four more type her name ("tanya boyd"). Her handle
+    # spells it, so those four are insults of her account too.
+    def typed(minute: float, author: str) -> LabelledPost:
+        attack = post(minute, author, None)
+        attack.text = "tanya boyd is a moron who shouldn't be near a microphone"
+        return attack
+
+    replies = pileon(200, "@tanyaboyd", 3, minutes=3)
+    typed_names = [typed(203.5 + i, f"typed{i}") for i in range(4)]
+    events, detector = run(background() + replies + typed_names)
+    opened = [e for e in events if e.step == "opened"]
+    assert [(e.target, e.kind) for e in opened] == [("@tanyaboyd", "pileon")]
+    assert opened[0].fired_at <= typed_names[-1].created_at
+    assert len(detector.open_incidents["@tanyaboyd"].attackers) == 7
+    # An account spoken to mostly in cheers (a candidate missing from config.yaml) is
+    # named in lower case all day: typed names are not taken to mean it.
+    cheers = [post(140 + i, f"fan{i}", "@tanyaboyd", label="other") for i in range(20)]
+    typed_names = [typed(203.5 + i, f"typed{i}") for i in range(4)]  # targets not yet set
+    events, detector = run(background() + cheers + replies + typed_names)
+    assert [p.target for p in typed_names] == [None] * 4
+    assert not [e for e in events if e.step == "opened"]
+    # ... and so is one insulted now and then for hours before: a pile-on is what starts
+    earlier = [post(20 + 40 * i, f"early{i}", "@tanyaboyd") for i in range(3)]
+    typed_names = [typed(203.5 + i, f"typed{i}") for i in range(4)]
+    events, detector = run(background() + earlier + replies + typed_names)
+    assert [p.target for p in typed_names] == [None] * 4
+
+
 class _Times:
     """Attack times of one target, as `TargetState.attacks` answers about them."""
 
