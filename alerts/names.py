@@ -29,7 +29,7 @@ MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 # Letters two typed words must make together to be taken as a handle's ("tanya boyd" for
-# @tanyaboyd, "mayor hendry" for @MayorHendry): shorter pairs ("ben wu", "the mayor") are
+# @tanyaboyd, "mayor hendry" for @MayorHendry): shorter pairs ("ben wu", "dry fork") are
 # in too many handles by chance.
 MIN_SPELLED = 8
 MIN_SPELLED_WORD = 3
