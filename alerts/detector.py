@@ -169,14 +169,23 @@ class Detector:
         in the first minutes of a pile-on on him is one, and a pile-on on a quiet target
         is decided by its first few posts. A candidate, insulted all day, gets nothing
         from this: replies to them are what debate nights are made of."""
+        now = created_at.timestamp()
+        state = self._quiet_state(target, now)
+        if state is None:
+            return False
+        authors = state.window_authors(now - self._flood_window)
+        return (len(authors) >= UNDER_FIRE_ATTACKERS  # cheap, before the set
+                and len(set(authors)) >= UNDER_FIRE_ATTACKERS)
+
+    def _quiet_state(self, target: str, now: float) -> TargetState | None:
+        """The state of `target` if it is a quiet one (not busy, its baseline no more
+        than the floor), else None: whom `under_fire` and typed names may help."""
         state = self._targets.get(self._key(target)[0])
         if state is None or state.busy:
-            return False
-        now = created_at.timestamp()
-        authors = state.window_authors(now - self._flood_window)
-        if len(authors) < UNDER_FIRE_ATTACKERS or len(set(authors)) < UNDER_FIRE_ATTACKERS:
-            return False
-        return state.baseline.per_hour(now) <= self.rules.baseline_floor_per_hour
+            return None
+        if state.baseline.per_hour(now) > self.rules.baseline_floor_per_hour:
+            return None
+        return state
 
     def _absorb_names(self, key: str, state: TargetState, now: float) -> None:
         """An account just became linkable (see alerts.names): insults by a name that
@@ -209,10 +218,8 @@ class Detector:
         case all day, in cheers the classifier misreads too, and is quiet at dawn while
         insulted now and then for hours: counting those brought false alarms on the
         independent days and one on the blind days."""
-        state = self._targets.get(self._key(handle)[0])
-        if state is None or state.busy:
-            return False
-        if state.baseline.per_hour(now) > self.rules.baseline_floor_per_hour:
+        state = self._quiet_state(handle, now)
+        if state is None:
             return False
         since = now - self._horizon
         attacks = state.attacks.count_since(since)
