@@ -15,7 +15,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-__all__ = ["account_handle", "bare_handle", "handle_letters", "name_fits", "name_keys", "plain"]
+__all__ = ["Fit", "account_handle", "bare_handle", "handle_letters", "name_fits", "name_keys",
+           "plain"]
 
 _REDDIT = re.compile(r"/?u/(?=\w)", re.IGNORECASE)
 

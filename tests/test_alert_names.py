@@ -45,6 +45,8 @@ def test_a_name_fits_a_handle_holding_its_first_name_when_nothing_better_does() 
     assert index.handle_for("Al Kovac") is None  # "al" is in too many words to tell
     index.add("@katefan88")
     assert index.handle_for("Kate Lindqvist") is None  # two handles hold "kate"
+    index.add("@DustyKovacAZ")  # asked again, only the new handle is tested: it fits better
+    assert index.handle_for("Dusty Kovac") == "@DustyKovacAZ"
 
 
 def test_a_name_that_fits_two_handles_fits_neither() -> None:
