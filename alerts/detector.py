@@ -19,10 +19,12 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
 5. the rate is rising: the window has at least `growth_ratio` times the attacks of the
    window of the same length before it (for a target that is not busy, a longer window
    against the one before it will do: a slow pile-on that opens loudest);
-6. the other busy targets (baseline >= `peer_min_per_hour`) are not surging alike: when
-   both candidates are insulted far more than usual at once (debate night), the target is
-   held to `rate_multiplier` times its baseline scaled by the peers' surge (as estimated,
-   not its lower bound, while all posts run at `peer_night_surge` times their usual rate).
+6. the other busy targets (baseline >= `peer_min_per_hour`; for a busy target, also any
+   target under an open pile-on, whose frozen baseline may be below that) are not
+   surging alike: when both candidates are insulted far more than usual at once (debate
+   night), the target is held to `rate_multiplier` times its baseline scaled by the
+   peers' surge (as estimated, not its lower bound, while all posts run at
+   `peer_night_surge` times their usual rate).
 
 The tests themselves live in alerts/evidence.py; this module keeps the stream's state and
 the incidents' lifecycle.
@@ -392,7 +394,8 @@ class Detector:
         # A pile-on must not teach the baseline that pile-ons are normal; a flood cannot
         # (its account's posts past the cap are not learned), and freezing for one would
         # leave the baseline stuck at, say, its night level while the day's traffic grows.
-        state.baseline.frozen = kind == "pileon"
+        if kind == "pileon":
+            self._freeze(key, state, now)
         self._publish("opened", incident)
 
     def _grow(
@@ -439,7 +442,7 @@ class Detector:
             incident.platforms.update(state.window_platforms(now - found[0]))
             incident.kind, upgraded = "pileon", True
             incident.baseline_per_hour = found[1]
-            state.baseline.frozen = True
+            self._freeze(self._key(incident.target)[0], state, now)
         severity = self._severity(incident)
         if severity > incident.severity or upgraded:
             incident.severity = max(severity, incident.severity)
@@ -447,6 +450,16 @@ class Detector:
             self._publish("escalated", incident)
         else:
             self._dirty[self._key(incident.target)[0]] = incident
+
+    def _freeze(self, key: str, state: TargetState, now: float) -> None:
+        """A pile-on opened on `state`: its baseline holds still until the incident is
+        resolved. A target neither busy nor quiet (a candidate cold at dawn) becomes a
+        peer of the busy ones meanwhile (see `Evidence.peer_surge`); a quiet one (a
+        volunteer) does not: against its floor, its pile-on would look like a surge that
+        excuses every candidate's."""
+        state.baseline.frozen = True
+        if not state.busy and state.baseline.per_hour(now) > self.rules.baseline_floor_per_hour:
+            self.evidence.piled_on[key] = (state, now)
 
     def _severity(self, incident: Incident) -> int:
         if incident.kind != "pileon":
@@ -462,6 +475,7 @@ class Detector:
                 incident.updated_at = utc(now)
                 self.store.save(incident)
                 del self._open[key]
+                self.evidence.piled_on.pop(key, None)
                 if key in self._targets:
                     self._targets[key].baseline.frozen = False
                     self._targets[key].quiet_since = now

@@ -183,6 +183,23 @@ def test_a_debate_night_surge_on_both_candidates_does_not_fire() -> None:
     assert [e for e in events if e.kind == "pileon"] == []
 
 
+def test_a_candidate_alerted_on_before_the_debate_still_counts_as_the_rivals_peer() -> None:
+    # Wade is insulted four times an hour (above the floor, below the busy mark); a burst
+    # of eight accounts at 14:00 opens a pile-on on him, which freezes his baseline, and
+    # he stays hot until the debate at 15:30 lights up both him and Dana. Dana's surge is
+    # the night's, as his is: no pile-on on her.
+    rng = random.Random(5)
+    wade = [post(m, f"grump{rng.randrange(5000)}", "@WadeB") for m in range(0, 480, 15)]
+    wade += pileon(480, "@WadeB", 8, minutes=8)
+    wade += [post(490 + 6 * i, f"heckler{i}", "@WadeB") for i in range(16)]  # 10 an hour
+    debate = [post(590 + i, f"viewer{i}", "@DanaWhitfield") for i in range(60)]
+    debate += [post(590.5 + i, f"viewer{i + 100}", "@WadeB") for i in range(60)]
+    events, detector = run(background(hours=11) + wade + debate)
+    opened = [e.target for e in events if e.step == "opened" and e.kind == "pileon"]
+    assert opened == ["@WadeB"]
+    assert "@wadeb" in detector.open_incidents  # still open through the debate
+
+
 def test_lifecycle_opened_escalated_resolved() -> None:
     rules = AlertRules(quiet_minutes_to_resolve=30)
     posts = background(hours=6) + pileon(120, "@PriyaRamanCM", 60, minutes=20)
@@ -499,3 +516,24 @@ def test_a_reply_the_classifier_was_unsure_of_counts_while_its_addressee_is_unde
     events, _ = run_feed(sure[:2] + [reply(203 + i, f"unsure{i}", "ana_vol", 0.45)
                                      for i in range(3)])
     assert not [e for e in events if e.step == "opened"]
+
+
+def test_a_pileon_still_in_its_first_window_excuses_no_rival_and_no_quiet_target() -> None:
+    from alerts.evidence import Evidence
+
+    # Gus, alerted on earlier (frozen at 3.5 an hour, under the busy mark), drew 30 insults
+    # in the last half hour. Once his pile-on is older than the longest window that is
+    # the night's surge, and busy Dana is held to it; while it is younger it is his own
+    # pile-on, and a second one on Dana must still be seen. A volunteer is never held to it.
+    gus = _Peer([170.0 + m for m in range(30)], per_hour=3.5)
+    gus.busy = False
+    dana, volunteer = _Peer([], per_hour=7.5), _Peer([], per_hour=1.0)
+    volunteer.busy = False
+    evidence = Evidence(AlertRules(), busy={"@dana": dana})
+    evidence.posts = _Conversation(1.0)
+    now, window = 200 * 60.0, 30 * 60.0
+    evidence.piled_on = {"@gus": (gus, now - 120 * 60.0)}  # type: ignore[dict-item]
+    assert evidence.peer_surge(dana, now, window) > 5.0
+    assert evidence.peer_surge(volunteer, now, window) == 1.0
+    evidence.piled_on = {"@gus": (gus, now - 20 * 60.0)}  # type: ignore[dict-item]
+    assert evidence.peer_surge(dana, now, window) == 1.0
