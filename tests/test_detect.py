@@ -186,7 +186,7 @@ def test_a_debate_night_surge_on_both_candidates_does_not_fire() -> None:
 def test_a_candidate_alerted_on_before_the_debate_still_counts_as_the_rivals_peer() -> None:
     # Wade is insulted four times an hour (above the floor, below the busy mark); a burst
     # of eight accounts at 14:00 opens a pile-on on him, which freezes his baseline, and
-    # he stays hot until the debate at 15:30 lights up both him and Dana. Dana's surge is
+    # he stays hot until the debate at 15:50 lights up both him and Dana. Dana's surge is
     # the night's, as his is: no pile-on on her.
     rng = random.Random(5)
     wade = [post(m, f"grump{rng.randrange(5000)}", "@WadeB") for m in range(0, 480, 15)]
