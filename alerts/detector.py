@@ -24,7 +24,8 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    surging alike: when both candidates are insulted far more than usual at once (debate
    night), the target is held to `rate_multiplier` times its baseline scaled by the
    peers' surge (as estimated, not its lower bound, while all posts run at
-   `peer_night_surge` times their usual rate).
+   `peer_night_surge` times their usual rate). A target that is not busy is not held to
+   a busy peer's own open pile-on, except on such a night.
 
 The tests themselves live in alerts/evidence.py; this module keeps the stream's state and
 the incidents' lifecycle.

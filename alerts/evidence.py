@@ -98,14 +98,16 @@ class Evidence:
         below the busy mark (a candidate cold at dawn, alerted on before the debate), and
         a surge of theirs by then is the night's as much as their own. Within the longest
         window it is their own pile-on's, and two pile-ons at once on both candidates
-        must both be seen (independent seed 7003 with true labels). A quiet target is not
-        held back by them: a pile-on on a candidate says nothing about one on a
-        volunteer."""
+        must both be seen (independent seed 7003 with true labels). A target that is not
+        busy is not held back by them, nor by a busy peer under an open pile-on (a
+        frozen baseline), unless all posts run at `peer_night_surge`: a pile-on on a
+        candidate says nothing about one on a reporter (independent seed 7000, where
+        one hid 19 accounts on a journalist for an hour and a half), but on a debate
+        night the minor candidate's surge is the night's, like the others'."""
         assert self.posts is not None
-        z = 2.0
         excluded = state.traffic.count_since(now - window)
-        if self.posts.surge(now, window, exclude=excluded) >= self.rules.peer_night_surge:
-            z = 0.0
+        night = self.posts.surge(now, window, exclude=excluded) >= self.rules.peer_night_surge
+        z = 0.0 if night else 2.0
         best = 1.0
         peers: Iterable[TargetState] = self.busy.values()
         if state.busy and self.piled_on:
@@ -113,8 +115,8 @@ class Evidence:
             peers = [*peers, *(peer for peer, opened in self.piled_on.values()
                                if opened <= settled)]
         for peer in peers:
-            if peer is state:
-                continue
+            if peer is state or (peer.baseline.frozen and not state.busy and not night):
+                continue  # itself, or a busy peer's own pile-on on an ordinary day
             rate = peer.baseline.per_hour(now)
             for span in self.windows:  # a surge shows first in the short windows
                 if span > window:

@@ -200,6 +200,21 @@ def test_a_candidate_alerted_on_before_the_debate_still_counts_as_the_rivals_pee
     assert "@wadeb" in detector.open_incidents  # still open through the debate
 
 
+def test_a_pileon_on_a_candidate_does_not_hide_one_on_a_reporter_at_the_same_time() -> None:
+    # Two hundred accounts pile on Dana for an hour; twenty minutes in, eleven others
+    # start on a reporter nobody insults, slowly at first (four in six minutes, which
+    # teach her baseline), then faster. Dana's surge is her own pile-on, not the day's:
+    # it must not raise what the reporter is held to (independent seed 7000, where such a
+    # candidate pile-on hid 19 accounts on a journalist for an hour and a half).
+    dana = [post(150 + 60 * i / 200, f"mob{i}", "@DanaWhitfield") for i in range(200)]
+    offsets = [0, 1, 4, 6, 20, 25, 27, 31, 32, 35, 35.1, 37, 42, 45, 48, 50]
+    reporter = [post(170 + m, f"troll{i % 11}", "@rachelkim_news") for i, m in enumerate(offsets)]
+    events, _ = run(background(hours=5) + dana + reporter)
+    opened = [(e.target, e.fired_at) for e in events if e.step == "opened" and e.kind == "pileon"]
+    assert [target for target, _ in opened] == ["@DanaWhitfield", "@rachelkim_news"]
+    assert opened[1][1] < T0 + timedelta(minutes=170 + 32)  # before the reporter's midpoint
+
+
 def test_lifecycle_opened_escalated_resolved() -> None:
     rules = AlertRules(quiet_minutes_to_resolve=30)
     posts = background(hours=6) + pileon(120, "@PriyaRamanCM", 60, minutes=20)
@@ -390,6 +405,7 @@ def test_a_slow_pileon_that_opens_loudest_is_still_rising_on_a_quiet_target() ->
 class _Rate:
     def __init__(self, per_hour: float) -> None:
         self.rate = per_hour
+        self.frozen = False
 
     def per_hour(self, now: float) -> float:
         return self.rate
@@ -463,6 +479,29 @@ def test_a_quiet_targets_expectation_follows_a_few_attacks_on_others_only_cautio
     for i in range(49):
         attacks.add(hours + 550.0 + i)
     assert evidence.expected_per_hour(quiet, now, window) > 2 * rules.baseline_floor_per_hour
+
+
+def test_a_busy_peers_open_pileon_excuses_a_quiet_target_only_on_a_busy_night() -> None:
+    from alerts.evidence import Evidence
+
+    # Dana, under an open pile-on (her baseline frozen), drew 60 insults in half an hour
+    # against her usual 10 an hour. On an ordinary day that is her pile-on, not the day's:
+    # a volunteer is not held to it. On a debate night (all posts at `peer_night_surge`)
+    # it is the night's surge, and the volunteer is; so is a busy rival, always.
+    dana = _Peer([170.0 + m / 2 for m in range(60)], per_hour=10.0)
+    dana.baseline.frozen = True
+    volunteer, rival = _Peer([], per_hour=1.0), _Peer([], per_hour=10.0)
+    volunteer.busy = False
+    evidence = Evidence(AlertRules(), busy={"@dana": dana, "@rival": rival})
+    now, window = 200 * 60.0, 30 * 60.0
+    evidence.posts = _Conversation(1.0)
+    assert evidence.peer_surge(volunteer, now, window) == 1.0
+    assert evidence.peer_surge(rival, now, window) > 5.0
+    evidence.posts = _Conversation(AlertRules().peer_night_surge)
+    assert evidence.peer_surge(volunteer, now, window) > 5.0
+    dana.baseline.frozen = False
+    evidence.posts = _Conversation(1.0)
+    assert evidence.peer_surge(volunteer, now, window) > 5.0
 
 
 def test_a_reply_the_classifier_was_unsure_of_counts_while_its_addressee_is_under_fire() -> None:
