@@ -1,12 +1,14 @@
 """Pile-on detection benchmark over generated campaign days.
 
-Three families of days, chosen with `--split`: `legacy` (bench/generate_days.py, what
+Five families of days, chosen with `--split`: `legacy` (bench/generate_days.py, what
 detection was first tuned on), `tune` and `heldout` (its wider variant,
-bench/wide_days.py: tune on one seed set, report the other), and `indie`
-(bench/indie_days.py, written from issue 5's text by someone who had not seen the
-detector or the other generators: its own race, text, reply cascades under the cast's own
-posts and lopsided debate nights; for reporting, though the fifth session chose two rules
-with its false alarms in view).
+bench/wide_days.py: tune on one seed set, report the other), and three written from
+issue 5's text by helpers who had not seen the detector or the other generators:
+`indie` (bench/indie_days.py: reply cascades under the cast's own posts and lopsided
+debate nights; the fifth session chose two rules with its false alarms in view), `blind`
+(bench/blind_days.py, sixth session) and `third` (bench/third_days.py, thirteenth
+session: an East Coast mayoral race across the change from daylight saving time, people
+with a handle on several platforms).
 
 Reports, over N generated days (some of them debate nights): pile-ons caught, caught
 before their midpoint, median lead time before the midpoint, median delay after the first
@@ -45,6 +47,7 @@ from alerts.replay import AlertWriter, PostLabel, ReplayStats, addressee, run_re
 from bench.blind_days import generate_blind_day
 from bench.generate_days import generate_day, parse_time
 from bench.indie_days import generate_indie_day
+from bench.third_days import generate_third_day
 from bench.wide_days import EMOJI
 from civmon.config import AlertRules, Config, load_config
 from collectors.files.canonical import from_canonical
@@ -57,7 +60,8 @@ FLIP_TO_ATTACK = {"substantive": 0.8, "other": 0.25}
 EMOJI_CHEER_FLIP = 4.0
 # Seeds: the tuning set may be looked at while changing detection; the held-out set is
 # only for reporting (issue 5: the real held-out days come from someone else's generator).
-SEEDS = {"tune": 2000, "heldout": 9000, "legacy": 1000, "indie": 7000, "blind": 6000}
+SEEDS = {"tune": 2000, "heldout": 9000, "legacy": 1000, "indie": 7000, "blind": 6000,
+         "third": 5000}
 
 
 class OracleLabeller:
@@ -90,6 +94,13 @@ def model_labeller(config: Config) -> Any:
     return real_labeller(config)
 
 
+def same_person(target: str, episode: dict[str, Any]) -> bool:
+    """Whether an alert's `target` is the episode's: its handle, or (where the truth lists
+    them in `handles`) the same person's handle on another platform."""
+    target = target.lower()
+    return target == episode["target"].lower() or target in episode.get("handles", ())
+
+
 def evaluate(
     lines: list[dict[str, Any]], episodes: list[dict[str, Any]], slack_minutes: float = 30.0
 ) -> dict[str, Any]:
@@ -106,11 +117,11 @@ def evaluate(
             parse_time(li["fired_at"])
             for li in lines
             if li["kind"] == "pileon"
-            and li["target"].lower() == ep["target"].lower()
+            and same_person(li["target"], ep)
             and start <= parse_time(li["fired_at"]) <= end
         ]
         if not hits:
-            ep["lines"] = [li for li in lines if li["target"].lower() == ep["target"].lower()]
+            ep["lines"] = [li for li in lines if same_person(li["target"], ep)]
             uncaught.append(ep)
         if hits:
             when = min(hits)
@@ -124,7 +135,7 @@ def evaluate(
     for line in first.values():
         when = parse_time(line["fired_at"])
         if not any(
-            line["target"].lower() == ep["target"].lower()
+            same_person(line["target"], ep)
             and parse_time(ep["start"]).timestamp() - 600
             <= when.timestamp()
             <= parse_time(ep["end"]).timestamp() + slack_minutes * 60
@@ -137,7 +148,7 @@ def evaluate(
         1
         for e in floods
         if any(
-            li["kind"] == "flood" and li["target"].lower() == e["target"].lower() for li in lines
+            li["kind"] == "flood" and same_person(li["target"], e) for li in lines
         )
     )
     return {
@@ -198,6 +209,12 @@ def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
             posts, truth = generate_indie_day(seed, posts=args.posts, debate=debate)
         elif args.split == "blind":
             posts, truth = generate_blind_day(seed, posts=args.posts, debate=debate)
+        elif args.split == "third":
+            posts, truth = generate_third_day(seed, posts=args.posts, debate=debate)
+            for ep in truth["episodes"]:
+                person = truth["people"].get(ep["target"], {})
+                ep["handles"] = {h.lower() for h in person.get("handles", {}).values()}
+                ep.pop("authors", None)  # a list of accounts here; verbose output needs less
         else:
             posts, truth = generate_day(seed, posts=args.posts, debate=debate, wide=args.wide)
         if args.labels == "model":
@@ -257,7 +274,7 @@ def main(argv: list[str] | None = None) -> None:
         help="seed set: tune (wide days to tune on), heldout (wide days, report only), "
         "legacy (the narrow days detection was first tuned on), indie (days from an "
         "independently written generator, for reporting), blind (a second one, "
-        "report only)",
+        "report only), third (a third one, thirteenth session)",
     )
     parser.add_argument("--labels", choices=["oracle", "noisy", "model"], default="noisy")
     parser.add_argument("--noise", type=float, default=0.10)
