@@ -130,7 +130,7 @@ class TimeSeries:
     def expire(self, now: float) -> None:
         self._next_expiry = now + EXPIRY_SECONDS
         cut = now - self._horizon
-        if self.times and self.times[self.start] < cut:
+        if self.start < len(self.times) and self.times[self.start] < cut:
             self.start = bisect_left(self.times, cut, self.start)
             if self.start > 4096 and self.start * 2 > len(self.times):
                 del self.times[: self.start]
@@ -168,7 +168,7 @@ class GlobalRate:
             i = end
         self._fed = n
         cut = now - self._horizon
-        if n and times[self._start] < cut:
+        if self._start < n and times[self._start] < cut:  # all expired: _start == n
             self._start = bisect_left(times, cut, self._start)
             if self._start > 4096 and self._start * 2 > n:
                 del times[: self._start]  # in place: `add` stays bound to this list

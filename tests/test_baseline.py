@@ -20,3 +20,27 @@ def test_a_name_linked_to_a_handle_brings_its_learned_rate() -> None:
     by_handle.absorb(by_name, now)
     assert by_handle.per_hour(now) == pytest.approx(expected)
     assert by_handle.per_hour(now + 3600) == pytest.approx(expected * 0.5, rel=0.05)  # decays
+
+
+def test_a_global_rate_read_after_every_event_has_expired_does_not_crash() -> None:
+    # A campaign's small hours: the last attack at 01:00, then none for longer than the
+    # horizon. Reading the rate twice in that silence once indexed past the list's end
+    # (third generator, seed 5007 with true labels: the replay stopped with IndexError).
+    from alerts.baseline import GlobalRate, TimeSeries
+
+    rate = GlobalRate(240, origin=0.0, horizon_seconds=3 * 3600.0)
+    for second in range(0, 3600, 60):
+        rate.add(float(second))
+    rate.catch_up(3 * 3600.0)
+    rate.catch_up(8 * 3600.0)  # every time is now past the horizon
+    rate.catch_up(9 * 3600.0)
+    assert rate.count_since(8 * 3600.0) == 0
+    assert rate.surge(9 * 3600.0, 1800.0) == 0.0
+    rate.add(9 * 3600.0 + 1.0)
+    assert rate.count_since(9 * 3600.0) == 1
+
+    series = TimeSeries(3 * 3600.0)
+    series.add(0.0)
+    series.expire(8 * 3600.0)
+    series.expire(9 * 3600.0)
+    assert series.count_since(0.0) == 0
