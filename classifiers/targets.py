@@ -226,13 +226,17 @@ def _spoken_of(text: str, addressee: str, me: str | None) -> Target | None:
     else the first account tagged after the handles the reply opens with, neither being
     the addressee nor the author; else the first full name that is not the addressee's
     ("Cody Vance" is not @joe_r, but is @CodyVanceAZ). None when "you" addresses the
-    reader."""
-    if _SECOND_PERSON.search(_HANDLE.sub(" ", text)):
-        return None
+    reader -- unless the reply opens with someone else as its subject ("Dana Sullivan is the
+    snake we all warned you about": that "you" is everyone)."""
     skip = {addressee.lower(), me}
     subject = _opening_subject(text, me)
-    if subject is not None and subject.kind == "account" and subject.value.lower() not in skip:
+    if subject is not None and (
+        subject.value.lower() not in skip if subject.kind == "account"
+        else not name_fits(subject.value[5:], addressee)
+    ):
         return subject
+    if _SECOND_PERSON.search(_HANDLE.sub(" ", text)):
+        return None
     handles = list(_HANDLE.finditer(text))
     for match in handles[_opening_count(text, handles):]:
         handle = account_handle(match.group())

@@ -85,6 +85,10 @@ def test_target_order_reply_then_mention_then_alias() -> None:
         ("u/dry_fork_dusty is bought and paid for", "u/old_joe", "u/dry_fork_dusty"),
         ("@teacherold Cody Vance is a spineless puppet", "@teacherold", "name:Cody Vance"),
         ("lol this. Lorna Fitch is too stupid for words", "@chuyagave", "name:Lorna Fitch"),
+        # a reply that opens with someone else as its subject is about them, whatever
+        # "you" comes later
+        ("Dana Sullivan is the snake we all warned you about", "@realAndreN", "name:Dana Sullivan"),
+        ("@joe_r @CodyVanceAZ is a liar and you know it", "@joe_r", "@CodyVanceAZ"),
         # the reply speaks to its reader
         ("@joe_r you and @CodyVanceAZ are both frauds", "@joe_r", "@joe_r"),
         ("@joe_r ur as dumb as Cody Vance", "@joe_r", "@joe_r"),
