@@ -10,6 +10,9 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    `rate_multiplier` times what the target's own baseline predicts (see alerts.baseline:
    per-target EWMA with a floor, a time-of-day profile, scaled during global surges) for a
    `window_minutes` window; shorter windows need more, longer ones less (square root);
+   plus, after the target's own posts, the attacks its posts usually draw (a candidate
+   routinely insulted, whose every post draws a few insulting replies:
+   `TargetState.learn_cascades`);
 3. that count is improbable under the baseline: Poisson tail p <= `quiet_max_poisson_p`
    for a target expected at no more than the floor, else `max_poisson_p` scaled down with
    the square of its rate over the floor (busy targets are tested far more often);
@@ -53,7 +56,7 @@ from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.evidence import Evidence, window_multiplier
 from alerts.incidents import Incident, IncidentStore, utc
 from alerts.names import HandleIndex, SpokenNames, spoken_words
-from alerts.targets import LabelledPost, TargetState
+from alerts.targets import CASCADE_SECONDS, LabelledPost, TargetState
 from civmon.config import AlertRules
 from storage.handles import account_handle, bare_handle, name_fits
 
@@ -128,6 +131,15 @@ class Detector:
         and whom it addresses (for the global rate and the target's attack share). The
         cheap way in for the bulk of a stream; `observe` of such a post does the same."""
         self._arrive(created_at, target, False)
+
+    def observe_author(self, created_at: datetime, author: str) -> None:
+        """Take the author of any post: a target posting draws replies (see
+        `TargetState.learn_cascades`). One dict lookup for everyone else."""
+        known = self._keys.get(author)
+        if known is not None:
+            state = self._targets.get(known[0])
+            if state is not None:
+                state.posted(created_at.timestamp(), CASCADE_SECONDS)
 
     def observe(self, post: LabelledPost, *, learn_only: bool = False,
                 teach: bool = True) -> None:

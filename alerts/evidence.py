@@ -21,7 +21,7 @@ from alerts.baseline import (
     hour_profile_value,
     poisson_tail,
 )
-from alerts.targets import TargetState
+from alerts.targets import CASCADE_SECONDS, TargetState
 from civmon.config import AlertRules
 
 __all__ = ["MIN_SURGE", "QUIET_ATTACK_SURGE_Z", "Evidence", "window_multiplier"]
@@ -171,7 +171,10 @@ class Evidence:
             expected = self.expected_per_hour(state, now, window)
             lam = expected * window / 3600.0
             p_limit = self.p_limit(expected, named=state.name.startswith("name:"))
-            if self._too_few(state, n, lam, p_limit, mult, since):
+            if state.own_posts:
+                state.learn_cascades(now, CASCADE_SECONDS)
+            drawn = state.cascade_allowance(since, now, CASCADE_SECONDS)
+            if self._too_few(state, n, lam, p_limit, mult, since, drawn):
                 continue
             if not self.rising(state, n, now, window):
                 continue
@@ -182,12 +185,12 @@ class Evidence:
                     if account in counts:
                         counts[account] = 1
                 n -= excess
-                if excess and self._too_few(state, n, lam, p_limit, mult, since):
+                if excess and self._too_few(state, n, lam, p_limit, mult, since, drawn):
                     continue
             capped = sum(min(c, r.per_author_cap) for c in counts.values())
-            if len(counts) < r.min_distinct_attackers or capped < mult * lam:
+            if len(counts) < r.min_distinct_attackers or capped < mult * lam + drawn:
                 continue
-            if poisson_tail(capped, lam) > p_limit:
+            if poisson_tail(capped, lam + drawn) > p_limit:
                 continue
             if not self.outpaces_peers(state, capped, now, window):
                 continue
@@ -200,10 +203,11 @@ class Evidence:
         return None
 
     def _too_few(self, state: TargetState, n: int, lam: float, p_limit: float, mult: float,
-                 since: float) -> bool:
-        """Rules 2-4 on a window's attack count `n`: not `mult` times the expected `lam`,
-        not improbable enough, or too small a share of all posts to the target."""
-        return (n < mult * lam or poisson_tail(n, lam) > p_limit
+                 since: float, drawn: float = 0.0) -> bool:
+        """Rules 2-4 on a window's attack count `n`: not `mult` times the expected `lam`
+        (plus the attacks `drawn` by the target's own posts), not improbable enough, or too
+        small a share of all posts to the target."""
+        return (n < mult * lam + drawn or poisson_tail(n, lam + drawn) > p_limit
                 or n < self.rules.min_attack_share * state.traffic.count_since(since))
 
     def rising(self, state: TargetState, n: int, now: float, window: float) -> bool:

@@ -90,13 +90,16 @@ def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> Label
 
 def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
          ids: Sequence[int | None], *, learn_only: bool = False) -> None:
-    """Give the detector a labelled batch, in order: attacks as `LabelledPost`s, the rest
+    """Give the detector a labelled batch, in order: every post's author (a target's own
+    post draws replies: `Detector.observe_author`), attacks as `LabelledPost`s, the rest
     (most of a stream) only as when they came and whom they address -- except a reply or
     mention the classifier was unsure of (`under_fire_attack_score`) to someone under
     fire (`Detector.under_fire`), which counts as an attack on them."""
     unsure = detector.rules.under_fire_attack_score
+    author_posted = detector.observe_author
     with gc_paused():
         for post, label, db_id in zip(posts, labels, ids, strict=True):
+            author_posted(post.created_at, post.author_handle)
             if label.label == "attack":
                 detector.observe(to_labelled(post, label, db_id), learn_only=learn_only)
                 continue

@@ -1,8 +1,9 @@
 """What detection remembers about one target, and the post type it is fed.
 
 `TargetState` holds one target's sliding windows: its attack times and authors, all posts
-addressed to it, its attack-rate baseline, each author's recent attacks (for floods) and the
-last few attack posts (examples for alerts). The detector decides; this only remembers.
+addressed to it, its attack-rate baseline, each author's recent attacks (for floods), the
+last few attack posts (examples for alerts), and its own recent posts with what they usually
+draw (`learn_cascades`). The detector decides; this only remembers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from datetime import datetime
 
 from alerts.baseline import Ewma, TimeSeries
 from civmon.config import AlertRules
+
+CASCADE_LEARNING = 0.5  # weight of a target's latest post in what its posts usually draw
+CASCADE_SECONDS = 20 * 60.0  # how long after a target's own post its replies count as drawn
+CASCADE_MEMORY = 3 * 3600.0  # own posts remembered this long (longer than any window)
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass costs 2x to build, once per post
@@ -40,7 +45,8 @@ class TargetState:
     """Sliding-window memory for one target."""
 
     __slots__ = ("name", "attacks", "authors", "platforms", "traffic", "baseline", "by_author",
-                 "recent", "quiet_since", "busy")
+                 "recent", "quiet_since", "busy", "own_posts", "cascade", "cascades_learned",
+                 "floor")
 
     def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
         self.name = name
@@ -54,6 +60,10 @@ class TargetState:
         self.recent: deque[LabelledPost] = deque(maxlen=3)
         self.quiet_since = 0.0  # when its last incident was resolved
         self.busy = False  # insulted often enough to be compared with the other busy ones
+        self.own_posts: deque[float] = deque()  # when the target itself last posted
+        self.cascade = 0.0  # attacks its own post usually draws (see `learn_cascades`)
+        self.cascades_learned = float("-inf")  # own posts up to this time are learned from
+        self.floor = rules.baseline_floor_per_hour
 
     def add_attack(self, now: float, post: LabelledPost, learn: bool = True) -> None:
         """Remember one attack; `learn` False keeps it out of the baseline (an account
@@ -68,6 +78,46 @@ class TargetState:
         if learn:
             self.baseline.add(now)
         self.recent.append(post)
+
+    def posted(self, now: float, span: float) -> None:
+        """The target itself posted at `now` (see `learn_cascades`)."""
+        self.learn_cascades(now, span)
+        own = self.own_posts
+        while own and own[0] < now - CASCADE_MEMORY:
+            own.popleft()
+        own.append(now)
+
+    def learn_cascades(self, now: float, span: float) -> None:
+        """Learn, from each of the target's own posts whose `span` has passed, how many
+        attacks beyond its baseline that span drew: a candidate's post draws a few
+        insulting replies every time, which is her normal and not a pile-on. Only a
+        target insulted routinely (baseline above the floor) learns it, and not from a
+        post followed by another within `span` (their replies mix), a post into a fight
+        under way (more attacks in the span before it than usual), or while a pile-on on
+        it is open (a frozen baseline): a pile-on must not teach that pile-ons are what
+        its target's posts draw."""
+        own, learned = self.own_posts, self.cascades_learned
+        for i, start in enumerate(own):
+            if start <= learned or start > now - span:
+                continue
+            self.cascades_learned = start
+            if i + 1 < len(own) and own[i + 1] < start + span or self.baseline.frozen:
+                continue
+            usual = self.baseline.per_hour(start) * span / 3600.0
+            if usual <= self.floor * span / 3600.0:
+                continue
+            at = self.attacks.count_since
+            before, drawn = at(start - span) - at(start), at(start) - at(start + span)
+            if before <= usual + self.cascade + 2.0:
+                self.cascade += CASCADE_LEARNING * (max(drawn - usual, 0.0) - self.cascade)
+
+    def cascade_allowance(self, since: float, now: float, span: float) -> float:
+        """Attacks expected between `since` and `now` from the target's own posts: what a
+        post usually draws, for the part of its `span` that falls in the window."""
+        if self.cascade <= 0.0 or not self.own_posts:
+            return 0.0
+        overlap = sum(max(0.0, min(now, t + span) - max(since, t)) for t in self.own_posts)
+        return self.cascade * overlap / span
 
     def window_authors(self, since: float) -> list[str]:
         first = bisect_left(self.attacks.times, since, self.attacks.start)

@@ -215,6 +215,59 @@ def test_a_pileon_on_a_candidate_does_not_hide_one_on_a_reporter_at_the_same_tim
     assert opened[1][1] < T0 + timedelta(minutes=170 + 32)  # before the reporter's midpoint
 
 
+def run_with_own_posts(
+    posts: list[LabelledPost], own: list[tuple[float, str]]
+) -> list[IncidentEvent]:
+    """`run`, with the targets' own posts (minute, handle) fed as `feed` feeds authors."""
+    bus, events = EventBus(), []
+    bus.subscribe(events.append)
+    detector = Detector(AlertRules(), bus, None, ALIASES)
+    stream: list[tuple[datetime, int, object]] = [(p.created_at, 1, p) for p in posts]
+    stream += [(T0 + timedelta(minutes=m), 0, handle) for m, handle in own]
+    for when, _, item in sorted(stream, key=lambda x: (x[0], x[1])):
+        if isinstance(item, str):
+            detector.observe_author(when, item)
+        else:
+            detector.observe(item)  # type: ignore[arg-type]
+    return events
+
+
+def test_a_candidates_own_posts_drawing_a_few_insults_each_time_are_her_normal() -> None:
+    # Gil, insulted three times an hour, posts every two and a half hours from 09:00 on,
+    # and each post draws seven insulting replies from seven accounts within ten minutes
+    # (a third generator's candidates, whose posts are answered mostly by insults). The
+    # first, with nothing learned yet, looks like a pile-on; after it, that is what his
+    # posts draw. A real pile-on after a post, 25 accounts in 15 minutes, still is one.
+    rng = random.Random(9)
+    gil = [post(m + rng.random(), f"grump{rng.randrange(9000)}", "@GilM")
+           for m in range(0, 720, 20)]
+    own = [(180.0 + 150 * k, "@GilM") for k in range(4)]
+    replies = [post(t + 1 + 1.5 * i, f"reply{int(t)}_{i}", "@GilM")
+               for t, _ in own for i in range(7)]
+    later = T0 + timedelta(minutes=240)
+    events = run_with_own_posts(background(hours=12) + gil + replies, own)
+    assert [e for e in events if e.step == "opened" and e.fired_at > later] == []
+    # without his own posts, the same replies look like a pile-on after each post
+    events, _ = run(background(hours=12) + gil + replies)
+    assert len([e for e in events if e.step == "opened" and e.fired_at > later]) == 3
+    mob = pileon(632, "@GilM", 25, minutes=15)
+    events = run_with_own_posts(background(hours=12) + gil + replies + mob, own)
+    opened = [e for e in events if e.step == "opened" and e.fired_at > later]
+    assert [e.target for e in opened] == ["@GilM"]
+    assert opened[0].fired_at < T0 + timedelta(minutes=632 + 7.5)  # before its midpoint
+
+
+def test_a_pileon_on_an_account_right_after_its_own_post_is_not_excused() -> None:
+    # An ordinary account nobody insults posts a gaffe; ten accounts pile on within
+    # fifteen minutes. Its posts never drew insults before: nothing is excused.
+    own = [(100.0, "@owen_pratt_field"), (200.0, "@owen_pratt_field")]
+    mob = pileon(201, "@owen_pratt_field", 10, minutes=15)
+    events = run_with_own_posts(background(hours=5) + mob, own)
+    opened = [e for e in events if e.step == "opened"]
+    assert [e.target for e in opened] == ["@owen_pratt_field"]
+    assert opened[0].fired_at < T0 + timedelta(minutes=201 + 7.5)
+
+
 def test_lifecycle_opened_escalated_resolved() -> None:
     rules = AlertRules(quiet_minutes_to_resolve=30)
     posts = background(hours=6) + pileon(120, "@PriyaRamanCM", 60, minutes=20)
