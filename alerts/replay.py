@@ -80,8 +80,10 @@ def addressee(post: Post) -> str | None:
 
 
 def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> LabelledPost:
-    """The detector's view of a post: attacks carry their target, others their addressee."""
-    target = label.target if label.label == "attack" and label.target else addressee(post)
+    """The detector's view of a post: attacks carry their target, others their addressee.
+    An attack the classifier gave no target speaks of someone it does not name ("this
+    woman is a disgrace" in reply to whoever shared the clip): not of its addressee."""
+    target = label.target if label.label == "attack" else addressee(post)
     return LabelledPost(  # positional: once per attack, and 3x cheaper than keywords
         post.native_id, post.platform, post.author_handle, post.created_at, label.label,
         target, post.text, label.quote, post.url, db_id,

@@ -9,7 +9,10 @@
    else and not to its reader: another account or a person's full name is what the
    sentence is about ("@joe_r @CodyVanceAZ is a liar", "@joe_r Cody Vance is a liar"), and
    no "you" addresses the account replied to. In a thread, attackers answer each other
-   about their victim; the account at the top of such a reply is a fellow attacker;
+   about their victim; the account at the top of such a reply is a fellow attacker. A
+   reply that speaks of "this woman", "that guy" (and no "you") is about a person it
+   does not name -- the one in the clip its addressee shared -- so it goes on to rules
+   3-5 and may have no target at all;
 3. the first @mention that is not the author;
 4. a configured alias in the text ("Whitfield" -> @DanaWhitfield), longest first;
 5. a person's full name in the text ("Nadia Khalil is a clown"): `name:Nadia Khalil`.
@@ -104,6 +107,11 @@ _SECOND_PERSON = re.compile(
     r"(?![\w'’])",
     re.IGNORECASE,
 )
+# A person spoken of, not to: "this woman is the worst moderator" in reply to the account
+# that shared the clip is about the woman in it.
+_THIRD_PERSON = re.compile(
+    r"\b(?:this|that)\s+(?:woman|guy|lady|dude|man|girl|person)\b", re.IGNORECASE
+)
 # What follows a handle that is the subject of the sentence, not one of a reply's
 # addressees: "@CodyVanceAZ is ...", "@CodyVanceAZ's ...".
 _SUBJECT_OF = re.compile(
@@ -176,8 +184,11 @@ def find_target(
     if group:
         return _opening_subject(text, me) or Target(f"group:{group}", "group")
     if reply_to and account_handle(reply_to).lower() != me:
-        return _spoken_of(text, account_handle(reply_to), me) or Target(
-            account_handle(reply_to), "account")
+        spoken = _spoken_of(text, account_handle(reply_to), me)
+        if spoken is not None:
+            return spoken
+        if not _THIRD_PERSON.search(text) or _SECOND_PERSON.search(_HANDLE.sub(" ", text)):
+            return Target(account_handle(reply_to), "account")
     candidates = [account_handle(m) for m in mentions or _HANDLE.findall(text)]
     for handle in candidates:
         if handle.lower() != me:

@@ -103,6 +103,25 @@ def test_a_reply_about_someone_else_targets_them(text: str, reply_to: str, targe
     assert find_target(text, author="@attacker", reply_to=reply_to).value == target
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # spoken of, not to, and not named: not the account that shared the clip
+        ("this woman is the worst moderator this city has ever seen", None),
+        ("THIS LADY GIVES CREEPY WEASEL ENERGY", None),
+        ("this woman Dana Whitfield is a liar", "name:Dana Whitfield"),
+        # spoken to: the account replied to
+        ("this guy again? you are a clown", "@sharer"),
+        ("the audacity of this clown", "@sharer"),
+    ],
+)
+def test_a_reply_about_an_unnamed_person_is_not_about_its_addressee(
+    text: str, target: str | None
+) -> None:
+    found = find_target(text, author="@attacker", reply_to="@sharer")
+    assert (found.value if found else None) == target
+
+
 def test_reply_to_self_is_skipped_and_mentions_list_wins_over_text() -> None:
     found = find_target("lol", author="@me", reply_to="@me", mentions=["@me", "@them"])
     assert found.value == "@them"

@@ -130,3 +130,19 @@ def test_a_bad_line_is_a_clean_error_with_its_line_number(oracle: None, tmp_path
     )
     assert result.exit_code != 0
     assert "bad.jsonl:1" in result.output and "Traceback" not in result.output
+
+
+def test_an_attack_the_classifier_gave_no_target_is_not_its_addressees() -> None:
+    # "this woman is a disgrace" in reply to whoever shared the clip: the classifier names
+    # no one, and the detector must not count it against the account replied to; other
+    # labels still address it (traffic for the attack share).
+    from datetime import UTC
+
+    from alerts.replay import PostLabel, to_labelled
+    from storage import Post
+
+    reply = Post("x", "1", "@troll", "this woman is a disgrace", datetime(2026, 10, 1, tzinfo=UTC),
+                 "test", "0", reply_to="@sharer")
+    assert to_labelled(reply, PostLabel("attack", None)).target is None
+    assert to_labelled(reply, PostLabel("attack", "@DanaWhitfield")).target == "@DanaWhitfield"
+    assert to_labelled(reply, PostLabel("other", None)).target == "@sharer"
