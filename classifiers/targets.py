@@ -10,9 +10,10 @@
    sentence is about ("@joe_r @CodyVanceAZ is a liar", "@joe_r Cody Vance is a liar"), and
    no "you" addresses the account replied to. In a thread, attackers answer each other
    about their victim; the account at the top of such a reply is a fellow attacker. A
-   reply that speaks of "this woman", "that guy" (and no "you") is about a person it
-   does not name -- the one in the clip its addressee shared -- so it goes on to rules
-   3-5 and may have no target at all;
+   reply that speaks of "this woman", "that guy", or opens with one capitalised word as
+   its subject ("Petrov is a moron") that the addressee's handle does not spell, and has
+   no "you", is about someone else -- the person in the clip its addressee shared -- so
+   it goes on to rules 3-5 and may have no target at all;
 3. the first @mention that is not the author;
 4. a configured alias in the text ("Whitfield" -> @DanaWhitfield), longest first;
 5. a person's full name in the text ("Nadia Khalil is a clown"): `name:Nadia Khalil`.
@@ -30,7 +31,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from classifiers.names import find_name, name_spans
-from storage.handles import account_handle, name_fits
+from storage.handles import account_handle, handle_letters, name_fits, plain
 
 _MEMBER = re.compile(
     r"\b(voters?|supporters?|fans|base|followers|stans|bros|cult(?:ists)?|minions|groupies|"
@@ -112,6 +113,22 @@ _SECOND_PERSON = re.compile(
 _THIRD_PERSON = re.compile(
     r"\b(?:this|that)\s+(?:woman|guy|lady|dude|man|girl|person)\b", re.IGNORECASE
 )
+# A reply that opens by naming its subject with one word ("Petrov is a moron", "Wow.
+# Fairbanks is two-faced", "MARISOL IS A CREEP"), after at most an interjection.
+_ONE_WORD_SUBJECT = re.compile(
+    r"(?:\W*(?:lol|lmao|wow|honestly|ok|okay|yeah|yep|ugh|omg)\b[\W_]*)?([A-Z][\w'’-]{2,})",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = {
+    "the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "who",
+    "what", "why", "how", "when", "where", "nobody", "everyone", "everybody", "nothing",
+    "someone", "somebody", "anyone", "anybody", "everything", "something", "dude", "bro",
+    "man", "lol", "lmao", "honestly", "literally", "seriously", "wow", "yeah", "yep",
+    "nope", "okay", "sure", "well", "also", "again", "here", "there", "now", "then",
+    "today", "tonight", "imagine", "love", "god", "omg", "just", "not", "and", "but",
+    "his", "her", "their", "its", "our", "my", "one", "guy", "lady", "woman", "she's",
+    "he's", "it's", "that's", "this's", "there's", "what's", "who's", "everyone's",
+}
 # What follows a handle that is the subject of the sentence, not one of a reply's
 # addressees: "@CodyVanceAZ is ...", "@CodyVanceAZ's ...".
 _SUBJECT_OF = re.compile(
@@ -187,7 +204,9 @@ def find_target(
         spoken = _spoken_of(text, account_handle(reply_to), me)
         if spoken is not None:
             return spoken
-        if not _THIRD_PERSON.search(text) or _SECOND_PERSON.search(_HANDLE.sub(" ", text)):
+        if _SECOND_PERSON.search(_HANDLE.sub(" ", text)) or not (
+            _THIRD_PERSON.search(text) or _named_subject(text, reply_to)
+        ):
             return Target(account_handle(reply_to), "account")
     candidates = [account_handle(m) for m in mentions or _HANDLE.findall(text)]
     for handle in candidates:
@@ -229,6 +248,21 @@ def _opening_subject(text: str, me: str | None) -> Target | None:
             return Target(f"name:{text[start:end]}", "name")
         break
     return None
+
+
+def _named_subject(text: str, addressee: str) -> bool:
+    """Whether a reply opens by naming someone other than its addressee with one word
+    ("Petrov is a moron" in reply to the account that shared the clip): a capitalised
+    word that is not a common opener, followed by "is", "'s", "should"..., and not spelt
+    in the addressee's handle ("Whitfield is a fraud" to @DanaWhitfield is hers)."""
+    match = _ONE_WORD_SUBJECT.match(text)
+    if match is None or not match.group(1)[:1].isupper():
+        return False
+    word = match.group(1)
+    if word.lower() in _NOT_A_NAME or not _SUBJECT_OF.match(text, match.end()):
+        return False
+    letters = re.sub(r"[^a-z0-9]", "", plain(word))
+    return letters not in handle_letters(addressee)
 
 
 def _spoken_of(text: str, addressee: str, me: str | None) -> Target | None:

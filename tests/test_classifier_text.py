@@ -110,6 +110,12 @@ def test_a_reply_about_someone_else_targets_them(text: str, reply_to: str, targe
         ("this woman is the worst moderator this city has ever seen", None),
         ("THIS LADY GIVES CREEPY WEASEL ENERGY", None),
         ("this woman Dana Whitfield is a liar", "name:Dana Whitfield"),
+        # one word names whom it speaks of: not the addressee, unless the handle spells it
+        ("Petrov is a moron. that's the post", None),
+        ("Wow. Fairbanks is two-faced and sniveling", None),
+        ("MARISOL IS A CREEP #WaterIsLife", None),
+        ("Nobody is buying this", "@sharer"),
+        ("Sharer is a clown", "@sharer"),
         # spoken to: the account replied to
         ("this guy again? you are a clown", "@sharer"),
         ("the audacity of this clown", "@sharer"),
