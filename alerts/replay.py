@@ -55,6 +55,7 @@ class ReplayStats:
     """What a replay did and where its time went (seconds)."""
 
     posts: int = 0
+    duplicates: int = 0  # lines repeating a post already in the stream, skipped
     attacks: int = 0
     alerts: int = 0
     label_s: float = 0.0
@@ -187,10 +188,17 @@ def run_replay(
     *,
     batch_size: int = 512,
 ) -> ReplayStats:
-    """Replay `posts` in timestamp order; events go to the detector's bus."""
+    """Replay `posts` in timestamp order; events go to the detector's bus. A post the
+    stream holds twice (same platform and id: overlapping exports joined) is replayed
+    once, as it is stored once: counted twice, its attack would count twice."""
     started = time.perf_counter()
     stats = ReplayStats()
-    ordered = sorted(posts, key=lambda p: p.created_at)
+    given = list(posts)
+    unique: dict[tuple[str, str], Post] = {}
+    for post in given:
+        unique.setdefault((post.platform, post.native_id), post)
+    ordered = sorted(unique.values(), key=lambda p: p.created_at)
+    stats.duplicates = len(given) - len(ordered)
     for start in range(0, len(ordered), batch_size):
         batch = ordered[start:start + batch_size]
         t0 = time.perf_counter()

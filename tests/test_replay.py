@@ -99,6 +99,24 @@ def test_replay_into_a_given_database_keeps_posts_labels_and_incidents(
     assert all(i.attackers >= 1 and i.platforms for i in incidents)
 
 
+def test_a_stream_that_repeats_its_lines_replays_each_post_once(
+    oracle: None, day: tuple[Path, dict], tmp_path: Path
+) -> None:
+    # Two overlapping exports joined: every line twice. Counted twice, each attack would
+    # double every incident's attack posts.
+    once = replay(day[0], tmp_path / "once.jsonl")
+    doubled = tmp_path / "doubled.jsonl"
+    text = day[0].read_text(encoding="utf-8")
+    doubled.write_text(text + text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["replay", str(doubled), "--alerts-out",
+                                      str(tmp_path / "twice.jsonl"), "--config",
+                                      str(ROOT / "config.yaml")])
+    assert result.exit_code == 0, result.output
+    assert f"{day[1]['posts']} repeated line(s) skipped" in result.output
+    twice = [json.loads(line) for line in (tmp_path / "twice.jsonl").read_text().splitlines()]
+    assert twice == once
+
+
 def test_replay_orders_by_timestamp_on_a_simulated_clock(
     oracle: None, day: tuple[Path, dict], tmp_path: Path
 ) -> None:

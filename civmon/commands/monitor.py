@@ -83,9 +83,11 @@ def replay_file(
 
 
 def _summary(stats: dict[str, Any], alerts_out: Path) -> str:
-    return (f"replayed {stats['posts']} posts ({stats['attacks']} attacks): {stats['alerts']} "
-            f"alert(s) -> {alerts_out}  [classify {stats['label_s']:.1f}s, store "
-            f"{stats['store_s']:.1f}s, detect {stats['detect_s']:.1f}s]")
+    repeated = (f", {stats['duplicates']} repeated line(s) skipped"
+                if stats.get("duplicates") else "")
+    return (f"replayed {stats['posts']} posts ({stats['attacks']} attacks{repeated}): "
+            f"{stats['alerts']} alert(s) -> {alerts_out}  [classify {stats['label_s']:.1f}s, "
+            f"store {stats['store_s']:.1f}s, detect {stats['detect_s']:.1f}s]")
 
 
 def register(cli: click.Group) -> None:
