@@ -160,6 +160,8 @@ class Evidence:
         before any surge or author counting is done.
         """
         r = self.rules
+        if state.own_posts:  # what its posts draw, learned up to now (see learn_cascades)
+            state.learn_cascades(now, CASCADE_SECONDS)
         lowest = max(r.baseline_floor_per_hour, state.baseline.per_hour(now) * MIN_SURGE)
         for window, mult in zip(self.windows, self.multipliers, strict=True):
             since = now - window
@@ -171,8 +173,6 @@ class Evidence:
             expected = self.expected_per_hour(state, now, window)
             lam = expected * window / 3600.0
             p_limit = self.p_limit(expected, named=state.name.startswith("name:"))
-            if state.own_posts:
-                state.learn_cascades(now, CASCADE_SECONDS)
             drawn = state.cascade_allowance(since, now, CASCADE_SECONDS)
             if self._too_few(state, n, lam, p_limit, mult, since, drawn):
                 continue

@@ -94,6 +94,16 @@ def model_labeller(config: Config) -> Any:
     return real_labeller(config)
 
 
+def third_day(seed: int, *, posts: int, debate: bool = False) -> tuple[list[dict], dict]:
+    """A third-family day whose episodes carry `handles`: all of their person's handles
+    the truth lists (a candidate on X and on Bluesky), for `same_person`."""
+    day, truth = generate_third_day(seed, posts=posts, debate=debate)
+    for ep in truth["episodes"]:
+        person = truth["people"].get(ep["target"], {})
+        ep["handles"] = {h.lower() for h in person.get("handles", {}).values()}
+    return day, truth
+
+
 def same_person(target: str, episode: dict[str, Any]) -> bool:
     """Whether an alert's `target` is the episode's: its handle, or (where the truth lists
     them in `handles`) the same person's handle on another platform."""
@@ -210,10 +220,8 @@ def run_days(args: argparse.Namespace, config: Config) -> dict[str, Any]:
         elif args.split == "blind":
             posts, truth = generate_blind_day(seed, posts=args.posts, debate=debate)
         elif args.split == "third":
-            posts, truth = generate_third_day(seed, posts=args.posts, debate=debate)
+            posts, truth = third_day(seed, posts=args.posts, debate=debate)
             for ep in truth["episodes"]:
-                person = truth["people"].get(ep["target"], {})
-                ep["handles"] = {h.lower() for h in person.get("handles", {}).values()}
                 ep.pop("authors", None)  # a list of accounts here; verbose output needs less
         else:
             posts, truth = generate_day(seed, posts=args.posts, debate=debate, wide=args.wide)

@@ -201,12 +201,11 @@ def find_target(
     if group:
         return _opening_subject(text, me) or Target(f"group:{group}", "group")
     if reply_to and account_handle(reply_to).lower() != me:
-        spoken = _spoken_of(text, account_handle(reply_to), me)
+        spoken_to = bool(_SECOND_PERSON.search(_HANDLE.sub(" ", text)))
+        spoken = _spoken_of(text, account_handle(reply_to), me, spoken_to)
         if spoken is not None:
             return spoken
-        if _SECOND_PERSON.search(_HANDLE.sub(" ", text)) or not (
-            _THIRD_PERSON.search(text) or _named_subject(text, reply_to)
-        ):
+        if spoken_to or not (_THIRD_PERSON.search(text) or _named_subject(text, reply_to)):
             return Target(account_handle(reply_to), "account")
     candidates = [account_handle(m) for m in mentions or _HANDLE.findall(text)]
     for handle in candidates:
@@ -265,14 +264,14 @@ def _named_subject(text: str, addressee: str) -> bool:
     return letters not in handle_letters(addressee)
 
 
-def _spoken_of(text: str, addressee: str, me: str | None) -> Target | None:
+def _spoken_of(text: str, addressee: str, me: str | None, spoken_to: bool) -> Target | None:
     """Whom a reply to `addressee` speaks of instead, if anyone (rule 2 of the module
     docstring): an account the sentence is about ("@joe_r @CodyVanceAZ is a liar"), or
     else the first account tagged after the handles the reply opens with, neither being
     the addressee nor the author; else the first full name that is not the addressee's
-    ("Cody Vance" is not @joe_r, but is @CodyVanceAZ). None when "you" addresses the
-    reader -- unless the reply opens with someone else as its subject ("Dana Sullivan is the
-    snake we all warned you about": that "you" is everyone)."""
+    ("Cody Vance" is not @joe_r, but is @CodyVanceAZ). None when `spoken_to` (a "you"
+    addresses the reader) -- unless the reply opens with someone else as its subject
+    ("Dana Sullivan is the snake we all warned you about": that "you" is everyone)."""
     skip = {addressee.lower(), me}
     subject = _opening_subject(text, me)
     if subject is not None and (
@@ -280,7 +279,7 @@ def _spoken_of(text: str, addressee: str, me: str | None) -> Target | None:
         else not name_fits(subject.value[5:], addressee)
     ):
         return subject
-    if _SECOND_PERSON.search(_HANDLE.sub(" ", text)):
+    if spoken_to:
         return None
     handles = list(_HANDLE.finditer(text))
     for match in handles[_opening_count(text, handles):]:
