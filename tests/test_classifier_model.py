@@ -95,10 +95,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
 # Examples the shipped model gets wrong, each listed in the README's error analysis. Kept
 # in CASES, excused here, and checked below to still be wrong: when a retrained model
 # gets one right, the test fails until the entry is removed, so the list cannot go stale.
-KNOWN_MISSES = {
-    # critique of a reporter's work read as an insult ("your piece"): attack 0.59
-    "@jmedina_reports your piece left out the 2022 overrun figures, can you add them?",
-}
+# Hard cases the shipped model gets wrong, each named in the README (none since
+# civmon-minilm-20261127-cfa51390 read "@jmedina_reports your piece left out the 2022
+# overrun figures, can you add them?" as the question it is).
+KNOWN_MISSES: set[str] = set()
 
 
 @pytest.fixture(scope="module")
