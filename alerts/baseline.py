@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections import deque
 
 BIN_SECONDS = 300.0
+MARKS = 24  # bins of baseline history kept (two hours): longer than the longest window
 EXPIRY_SECONDS = 60.0  # how stale a TimeSeries' start may get before old times are dropped
 
 
@@ -37,7 +39,7 @@ class Ewma:
     """A bias-corrected EWMA of events per hour, in bins of BIN_SECONDS, updated lazily."""
 
     __slots__ = ("_alpha", "_cap", "_floor", "_keep", "_origin_bin", "_bin", "_count", "_raw",
-                 "_per_hour", "frozen")
+                 "_per_hour", "_marks", "frozen")
 
     def __init__(
         self, halflife_minutes: float, origin: float, cap_multiplier: float,
@@ -53,12 +55,15 @@ class Ewma:
         self._count = 0.0  # events in the current, still open bin
         self._raw = 0.0  # uncorrected average over closed bins, events per bin
         self._per_hour: float | None = None  # per_hour() until the next bin closes
+        # (bin, the estimate per hour while it was open), last MARKS: see per_hour_as_of
+        self._marks: deque[tuple[int, float]] = deque(maxlen=MARKS)
         self.frozen = False  # True while the target is under attack: learn nothing from it
 
     def _close_to(self, now: float) -> None:
         current = int(now // BIN_SECONDS)
         if current <= self._bin:
             return
+        self._marks.append((self._bin, self._corrected_per_bin() * 3600.0 / BIN_SECONDS))
         self._per_hour = None
         if self.frozen:  # every bin counts as exactly the current estimate
             level = self._corrected_per_bin()
@@ -98,6 +103,19 @@ class Ewma:
         self._raw = level * (1.0 - self._keep**closed) if closed > 0 else 0.0
         self._count += other._count
         self._per_hour = None
+
+    def per_hour_as_of(self, then: float, now: float) -> float:
+        """The baseline as it stood at `then` (up to MARKS bins back): what was normal
+        before a window's own attacks began to raise it, as the winsorised average still
+        does in part until an incident freezes it."""
+        current = self.per_hour(now)
+        wanted = int(then // BIN_SECONDS)
+        if self._marks and wanted < self._marks[0][0]:
+            return self._marks[0][1]
+        for closed, value in self._marks:  # (bin, the estimate while that bin was open)
+            if closed >= wanted:
+                return value
+        return current
 
     def per_hour(self, now: float) -> float:
         """The baseline rate in events per hour as of `now` (closed bins only)."""

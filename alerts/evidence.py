@@ -196,7 +196,14 @@ class Evidence:
                 continue
             peers = self.peer_surge(state, now, window)
             if peers > 1.0:
-                scaled = state.baseline.per_hour(now) * peers * window / 3600.0
+                # A quiet target's baseline as it was before the window: its own attacks
+                # in the window have raised it since, and scaled by a debate night's
+                # surge that rise alone can hide a pile-on (a busy candidate's debate
+                # surge is the night's, and its current rate stands).
+                before = state.baseline.per_hour(now)
+                if not state.busy:
+                    before = min(before, state.baseline.per_hour_as_of(since, now))
+                scaled = before * peers * window / 3600.0
                 if capped < mult * scaled:
                     continue
             return window, expected

@@ -44,3 +44,21 @@ def test_a_global_rate_read_after_every_event_has_expired_does_not_crash() -> No
     series.expire(8 * 3600.0)
     series.expire(9 * 3600.0)
     assert series.count_since(0.0) == 0
+
+
+def test_the_rate_before_a_burst_is_still_known_after_the_burst_raised_it() -> None:
+    # Insulted once an hour all day, then three insults every five minutes for twenty
+    # minutes: the winsorised average has climbed, and the rate as of the burst's start
+    # is still the one an hour.
+    rate = Ewma(240, 0.0, 2.5)
+    for minute in range(0, 600, 60):
+        rate.add(minute * 60.0 + 30.0)
+    start = 600 * 60.0
+    for i in range(12):
+        rate.add(start + i * 100.0)
+    now = start + 1200.0
+    before = rate.per_hour_as_of(start, now)
+    assert before == pytest.approx(1.0, rel=0.25)
+    assert rate.per_hour(now) > before + 0.5
+    assert rate.per_hour_as_of(now, now) == rate.per_hour(now)
+    assert rate.per_hour_as_of(0.0, now) <= before  # older than the marks kept: the oldest

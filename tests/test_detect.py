@@ -629,3 +629,41 @@ def test_a_pileon_still_in_its_first_window_excuses_no_rival_and_no_quiet_target
     assert evidence.peer_surge(volunteer, now, window) == 1.0
     evidence.piled_on = {"@gus": (gus, now - 20 * 60.0)}  # type: ignore[dict-item]
     assert evidence.peer_surge(dana, now, window) == 1.0
+
+
+
+def test_on_a_debate_night_a_quiet_targets_pileon_is_judged_by_her_rate_before_it() -> None:
+    from alerts.evidence import Evidence
+    from alerts.targets import TargetState
+
+    # Both candidates run at 20 times their usual 20 insults an hour (a debate night); the
+    # moderator, insulted six times all evening, then draws an account every 46 seconds.
+    # Her winsorised baseline learns from those attacks until an incident freezes it, and
+    # scaled by the candidates' twentyfold surge the climbing rate kept the alert off for
+    # all 30 accounts (blind seed 6002: @RosaDelgadoKTVS, 30 accounts in 23 minutes,
+    # alerted after the midpoint). Her rate as it was before the window is what scales.
+    rules = AlertRules()
+    moderator = TargetState("@moderator", rules, 0.0, 3 * 3600.0)
+    dana, marcus = _Peer([], per_hour=20.0), _Peer([], per_hour=20.0)
+    evidence = Evidence(rules, busy={"@dana": dana, "@marcus": marcus})
+    evidence.start(0.0, 3 * 3600.0)
+    evidence.posts = _Conversation(rules.peer_night_surge)  # type: ignore[assignment]
+    evidence.attacks = _Conversation(1.0)  # type: ignore[assignment]
+
+    def attack(minute: float, author: str) -> None:
+        moderator.traffic.add(minute * 60.0)
+        moderator.add_attack(minute * 60.0, post(minute, author, "@moderator"))
+
+    for i, minute in enumerate([60, 300, 560, 580, 590, 597]):
+        attack(minute, f"critic{i}")
+    fired_at = None
+    for i in range(30):
+        minute = 600 + i * 46 / 60
+        for peer in (dana, marcus):  # 400 an hour each since the debate began at minute 570
+            peer.attacks.times = [570 * 60.0 + k * 9.0 for k in range(int((minute - 570) * 60 / 9))]
+        attack(minute, f"angry{i}")
+        if evidence.pileon_window(moderator, minute * 60.0) is not None:
+            fired_at = i + 1
+            break
+    assert fired_at is not None and fired_at <= 8
+    assert moderator.baseline.per_hour_as_of(600 * 60.0, minute * 60.0) < 1.0
