@@ -14,9 +14,10 @@ The CLI passes the real model's adapter; benchmarks and tests may pass a ground-
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any, Protocol
 
 from sqlalchemy import insert, select, tuple_
@@ -78,6 +79,31 @@ def addressee(post: Post) -> str | None:
         if mention.lstrip("@").lower() != me:
             return account_handle(mention)
     return None
+
+
+_POST_REFERENCE = re.compile(r"^(?:\w+://|t[1-6]_|\d{10,}$)")  # at://..., t1_abc, 1843...
+
+
+def _parents_to_authors(posts: dict[tuple[str, str], Post]) -> list[Post]:
+    """The posts, with a `reply_to` that names a post instead of an account (its id: the
+    convention of many exports, where civmon's canonical format wants the handle replied
+    to) replaced by that post's author, when the post is in the stream, or by None when
+    it is not and the value cannot be a handle (`at://...`, `t1_...`, a long number).
+    Left as it is, "1843" would become the account "@1843", and every reply to one post
+    an attack on nobody real."""
+    out = []
+    for post in posts.values():
+        parent = post.reply_to
+        if parent and parent[0] != "@" and not parent.startswith("u/"):
+            replied = posts.get((post.platform, parent))
+            if replied is not None:
+                author = replied.author_handle
+                same = author.lstrip("@").lower() == post.author_handle.lstrip("@").lower()
+                post = replace(post, reply_to=None if same else author)
+            elif _POST_REFERENCE.match(parent):
+                post = replace(post, reply_to=None)
+        out.append(post)
+    return out
 
 
 def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> LabelledPost:
@@ -190,14 +216,16 @@ def run_replay(
 ) -> ReplayStats:
     """Replay `posts` in timestamp order; events go to the detector's bus. A post the
     stream holds twice (same platform and id: overlapping exports joined) is replayed
-    once, as it is stored once: counted twice, its attack would count twice."""
+    once, as it is stored once: counted twice, its attack would count twice. A reply
+    whose `reply_to` is its parent post's id is read as a reply to the parent's author
+    (`_parents_to_authors`)."""
     started = time.perf_counter()
     stats = ReplayStats()
     given = list(posts)
     unique: dict[tuple[str, str], Post] = {}
     for post in given:
         unique.setdefault((post.platform, post.native_id), post)
-    ordered = sorted(unique.values(), key=lambda p: p.created_at)
+    ordered = sorted(_parents_to_authors(unique), key=lambda p: p.created_at)
     stats.duplicates = len(given) - len(ordered)
     for start in range(0, len(ordered), batch_size):
         batch = ordered[start:start + batch_size]

@@ -164,3 +164,54 @@ def test_an_attack_the_classifier_gave_no_target_is_not_its_addressees() -> None
     assert to_labelled(reply, PostLabel("attack", None)).target is None
     assert to_labelled(reply, PostLabel("attack", "@DanaWhitfield")).target == "@DanaWhitfield"
     assert to_labelled(reply, PostLabel("other", None)).target == "@sharer"
+
+
+def test_a_reply_to_that_names_the_parent_post_is_read_as_its_author() -> None:
+    # Many exports put the parent post's id in reply_to, where civmon's canonical format
+    # wants the handle replied to. Eight accounts reply "you are a clown" to a reporter's
+    # post "100": the pile-on is on @nadia_reports, not on an account "@100". A reply to
+    # a post outside the stream (an at:// URI) addresses no one rather than "@at://...".
+    from datetime import UTC, timedelta
+
+    from alerts.detector import Detector
+    from alerts.events import EventBus
+    from alerts.incidents import IncidentStore
+    from alerts.replay import PostLabel, run_replay
+    from civmon.config import AlertRules
+    from classifiers.targets import find_target
+    from storage import Post
+
+    start = datetime(2026, 10, 1, 15, 0, tzinfo=UTC)
+
+    class Labeller:
+        version = "test"
+
+        def __call__(self, posts: list[Post]) -> list[PostLabel]:
+            out = []
+            for post in posts:
+                if "clown" not in post.text:
+                    out.append(PostLabel("other"))
+                    continue
+                found = find_target(post.text, post.author_handle, post.reply_to, post.mentions)
+                out.append(PostLabel("attack", found.value if found else None))
+            return out
+
+    chatter = [Post("x", f"c{i}", f"@fan{i % 50}", "great turnout today",
+                    start - timedelta(minutes=120 - i / 5), "t", "1") for i in range(600)]
+    story = Post("x", "100", "@nadia_reports", "My story on the transit audit is up",
+                 start, "t", "1")
+    replies = [Post("x", str(200 + i), f"@angry{i}", "you are a clown",
+                    start + timedelta(minutes=1 + i), "t", "1", reply_to="100")
+               for i in range(8)]
+    stray = Post("bluesky", "at://did:plc:x/app.bsky.feed.post/3a", "@someone.bsky.social",
+                 "you are a clown", start + timedelta(minutes=3), "t", "1",
+                 reply_to="at://did:plc:y/app.bsky.feed.post/9z")
+    labels = Labeller()
+    assert labels([replies[0]])[0].target == "@100"  # what the raw field would have said
+    bus, events = EventBus(), []
+    bus.subscribe(events.append)
+    detector = Detector(AlertRules(), bus, IncidentStore(None), {})
+    run_replay([*chatter, story, *replies, stray], labels, detector)
+    opened = [(e.target, e.kind) for e in events if e.step == "opened"]
+    assert opened == [("@nadia_reports", "pileon")]
+    assert all(not e.target.startswith("@at:") for e in events)
