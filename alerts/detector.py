@@ -58,6 +58,7 @@ from alerts.incidents import Incident, IncidentStore, utc
 from alerts.names import HandleIndex, SpokenNames, spoken_words
 from alerts.targets import CASCADE_SECONDS, LabelledPost, TargetState
 from civmon.config import AlertRules
+from classifiers.targets import speaks_to_reader
 from storage.handles import account_handle, bare_handle, name_fits
 
 __all__ = ["Detector", "LabelledPost", "gc_paused", "window_multiplier"]  # the last: evidence
@@ -150,7 +151,11 @@ class Detector:
         if post.label != "attack":
             self._arrive(post.created_at, post.target, False)
             return
-        target = post.target = post.target or self._typed_name(post.text, post.created_at)
+        target = post.target
+        if target is None:
+            target = post.target = self._typed_name(post.text, post.created_at)
+        elif target[0] == "@" or target[:2] == "u/":
+            target = post.target = self._reply_subject(post.text, target)
         now, key, name, state = self._arrive(post.created_at, target, True)
         if state is None or target is None:
             return
@@ -260,6 +265,24 @@ class Detector:
         if handle is None or not self._spelled_may_mean(handle, created_at.timestamp()):
             return None
         return handle
+
+    def _reply_subject(self, text: str, target: str) -> str | None:
+        """Whom an attack given to the account it replies to is about: that account,
+        unless the post neither tags it nor addresses its reader and names someone else
+        the classifier has read by full name before ("what a petty nutjob Sullivan is",
+        "heather pryor is a cultist" in reply to whoever shared the clip). Then it is
+        that person's, or nobody's when that person is busy (a candidate's name is in
+        half the day's posts, and `_typed_name` gives those to no one either)."""
+        if not text or target.lower() in text.lower() or speaks_to_reader(text):
+            return target
+        found = self._spoken.find_in_reply(spoken_words(text))
+        if found is None or found[0] == self._key(target)[0]:
+            return target
+        shown = found[1]
+        if shown[:5] == "name:" and name_fits(shown[5:], target):
+            return target  # "Sullivan is a disgrace" to @DanaSullivan is hers
+        known = self._targets.get(found[0])
+        return shown if known is None or not known.busy else None
 
     def flush(self) -> None:
         """Write open incidents that grew since they were last saved (call once per batch:

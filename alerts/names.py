@@ -28,6 +28,7 @@ __all__ = ["HandleIndex", "SpokenNames", "spoken_words"]
 MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
+MIN_SURNAME = 5  # letters a surname needs to be looked up alone ("Pryor", not "Wu")
 # Letters two typed words must make together to be taken as a handle's ("tanya boyd" for
 # @tanyaboyd, "mayor hendry" for @MayorHendry): shorter pairs ("ben wu", "dry fork") are
 # in too many handles by chance.
@@ -122,12 +123,14 @@ class SpokenNames:
     name only when it is capitalised ("Cody Vance"); the rest it leaves without a target,
     and in a pile-on on a staffer or a volunteer that is many of the posts. Every name the
     classifier did read teaches whom it meant (`learn`); an attack with no target is then
-    looked up (`find`). Surnames alone are not looked up: a candidate's surname is in
+    looked up (`find`). Surnames alone are not looked up for that (only to say whom a
+    reply is about: `find_in_reply`): a candidate's surname is in
     half the day's posts, and a nickname read as a name ("Wacky Walt") would make "walt"
     a person. A name two people share, or a post naming two people, means neither."""
 
     def __init__(self) -> None:
         self._full: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self._surnames: dict[str, tuple[str, str] | None] = {}  # see find_in_reply
 
     def learn(self, name: str, key: str, shown: str) -> None:
         """`name` ("Cody Vance") means the target `key` (shown as `shown`)."""
@@ -136,9 +139,13 @@ class SpokenNames:
             return
         if len(self._full) >= MAX_NAMES:
             self._full.clear()
+            self._surnames.clear()
         who = (key, shown)
         full = (words[-2], words[-1])
         self._full[full] = who if self._full.get(full, who) == who else None
+        if len(words[-1]) >= MIN_SURNAME:
+            self._surnames[words[-1]] = (
+                who if self._surnames.get(words[-1], who) == who else None)
 
     def find(self, words: Sequence[str]) -> tuple[str, str] | None:
         """(key, shown) of the one learned person whose full name a post's words
@@ -148,6 +155,19 @@ class SpokenNames:
         found = {self._full.get(pair) for pair in zip(words, words[1:], strict=False)}
         found.discard(None)
         return found.pop() if len(found) == 1 else None
+
+
+    def find_in_reply(self, words: Sequence[str]) -> tuple[str, str] | None:
+        """(key, shown) of the one learned person a reply's words name, by full name or,
+        unlike `find`, by surname alone ("what a petty nutjob Sullivan is"): asked only
+        of a reply that does not address its reader, whose subject then is not the
+        account replied to. None if no one, or more than one, is named."""
+        found = self.find(words)
+        if found is not None or not self._surnames:
+            return found
+        named = {self._surnames.get(word) for word in words if len(word) >= MIN_SURNAME}
+        named.discard(None)
+        return named.pop() if len(named) == 1 else None
 
 
 def spoken_words(text: str) -> list[str]:

@@ -188,6 +188,12 @@ def find_group(text: str) -> str | None:
     return slur.group(1).lower() if slur else None
 
 
+def speaks_to_reader(text: str) -> bool:
+    """Whether a post addresses its reader ("you", "ur", "y'all"), handles aside: a reply
+    that does is about the account replied to, whoever else it names."""
+    return bool(_SECOND_PERSON.search(_HANDLE.sub(" ", text)))
+
+
 def find_target(
     text: str,
     author: str | None = None,
@@ -201,7 +207,7 @@ def find_target(
     if group:
         return _opening_subject(text, me) or Target(f"group:{group}", "group")
     if reply_to and account_handle(reply_to).lower() != me:
-        spoken_to = bool(_SECOND_PERSON.search(_HANDLE.sub(" ", text)))
+        spoken_to = speaks_to_reader(text)
         spoken = _spoken_of(text, account_handle(reply_to), me, spoken_to)
         if spoken is not None:
             return spoken

@@ -667,3 +667,33 @@ def test_on_a_debate_night_a_quiet_targets_pileon_is_judged_by_her_rate_before_i
             break
     assert fired_at is not None and fired_at <= 8
     assert moderator.baseline.per_hour_as_of(600 * 60.0, minute * 60.0) < 1.0
+
+
+def test_a_reply_that_names_someone_else_without_addressing_its_reader_is_theirs() -> None:
+    # "Dana Sullivan" has been insulted by name; replies to @sharer (who posted the clip)
+    # then say "what a petty nutjob Sullivan is": they are about her, not the sharer. One
+    # that says "you" is the sharer's, and so is one that tags him; a reply naming her to
+    # an account her name fits is hers as it was. A busy candidate named so is no one's.
+    from classifiers.targets import find_target
+
+    def reply(minute: float, author: str, text: str, to: str) -> LabelledPost:
+        found = find_target(text, author, to)
+        p = post(minute, author, found.value if found else None)
+        p.text = text
+        return p
+
+    named = [reply(m, f"a{m}", "Dana Sullivan is a disgrace", "@x") for m in (1, 2)]
+    assert named[0].target == "name:Dana Sullivan"
+    about = reply(3, "b1", "what a petty nutjob Sullivan is", "@sharer")
+    assert about.target == "@sharer"  # what the classifier's rules say alone
+    to_him = reply(4, "b2", "Sullivan is right and you are a clown", "@sharer")
+    tagged = reply(5, "b3", "@sharer what a crank Sullivan is", "@sharer")
+    hers = reply(6, "b4", "what a petty nutjob Sullivan is", "@DanaSullivan")
+    _, detector = run(named + [about, to_him, tagged, hers])
+    assert about.target == "name:Dana Sullivan"
+    assert (to_him.target, tagged.target, hers.target) == ("@sharer", "@sharer", "@DanaSullivan")
+
+    candidate = [post(m / 10, f"v{m}", "name:Gail Sutterby") for m in range(200)]
+    clip = reply(40, "c1", "what a spineless weasel Sutterby is", "@sharer")
+    run(candidate + [clip])
+    assert clip.target is None
