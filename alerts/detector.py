@@ -273,11 +273,11 @@ class Detector:
         "heather pryor is a cultist" in reply to whoever shared the clip). Then it is
         that person's, or nobody's when that person is busy (a candidate's name is in
         half the day's posts, and `_typed_name` gives those to no one either)."""
-        if not text or target.lower() in text.lower() or speaks_to_reader(text):
+        if not text or target.lower() in text.lower():
             return target
         found = self._spoken.find_in_reply(spoken_words(text))
-        if found is None or found[0] == self._key(target)[0]:
-            return target
+        if found is None or found[0] == self._key(target)[0] or speaks_to_reader(text):
+            return target  # the cheap lookup first: most attacks name no one known
         shown = found[1]
         if shown[:5] == "name:" and name_fits(shown[5:], target):
             return target  # "Sullivan is a disgrace" to @DanaSullivan is hers

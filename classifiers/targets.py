@@ -191,6 +191,8 @@ def find_group(text: str) -> str | None:
 def speaks_to_reader(text: str) -> bool:
     """Whether a post addresses its reader ("you", "ur", "y'all"), handles aside: a reply
     that does is about the account replied to, whoever else it names."""
+    if _SECOND_PERSON.search(text) is None:  # most posts: no need to take handles out
+        return False
     return bool(_SECOND_PERSON.search(_HANDLE.sub(" ", text)))
 
 
