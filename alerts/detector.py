@@ -249,15 +249,17 @@ class Detector:
 
     def _typed_name(self, text: str, created_at: datetime) -> str | None:
         """Whom an untargeted attack names the way people type names: a full name the
-        classifier read capitalised before ("cody vance"; see SpokenNames), unless that
-        is a busy target, whose name is in half the day's posts; or two words that spell
+        classifier read capitalised before ("cody vance"; see SpokenNames), or its
+        surname alone ("Oyelaran is a bitter empty suit", "kowalczyk has never been
+        anything but a fake"), unless that is a busy target, whose name is in half the
+        day's posts; or two words that spell
         an attacked account ("tanya boyd" -> @tanyaboyd, "mayor hendry" ->
         @MayorHendry), if that account may be meant so (`_spelled_may_mean`); else None.
         The first posts of a pile-on on a volunteer often name her only so."""
         if not text:
             return None
         words = spoken_words(text)
-        found = self._spoken.find(words)
+        found = self._spoken.find_named(words)
         if found is not None:
             known = self._targets.get(found[0])
             return found[1] if known is not None and not known.busy else None
@@ -275,7 +277,7 @@ class Detector:
         half the day's posts, and `_typed_name` gives those to no one either)."""
         if not text or target.lower() in text.lower():
             return target
-        found = self._spoken.find_in_reply(spoken_words(text))
+        found = self._spoken.find_named(spoken_words(text))
         if found is None or found[0] == self._key(target)[0] or speaks_to_reader(text):
             return target  # the cheap lookup first: most attacks name no one known
         shown = found[1]

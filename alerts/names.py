@@ -29,6 +29,13 @@ MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 MIN_SURNAME = 5  # letters a surname needs to be looked up alone ("Pryor", not "Wu")
+# Words that end a misread name but are nobody's surname ("Honestly Mayor", "Go Team").
+NOT_SURNAMES = frozenset({
+    "mayor", "governor", "senator", "sheriff", "judge", "councilmember", "councilwoman",
+    "councilman", "commissioner", "president", "chair", "chairman", "supervisor",
+    "candidate", "campaign", "people", "voters", "team", "staff", "press", "media",
+    "today", "tonight", "again", "always", "everyone", "nobody",
+})
 # Letters two typed words must make together to be taken as a handle's ("tanya boyd" for
 # @tanyaboyd, "mayor hendry" for @MayorHendry): shorter pairs ("ben wu", "dry fork") are
 # in too many handles by chance.
@@ -123,14 +130,14 @@ class SpokenNames:
     name only when it is capitalised ("Cody Vance"); the rest it leaves without a target,
     and in a pile-on on a staffer or a volunteer that is many of the posts. Every name the
     classifier did read teaches whom it meant (`learn`); an attack with no target is then
-    looked up (`find`). Surnames alone are not looked up for that (only to say whom a
-    reply is about: `find_in_reply`): a candidate's surname is in
-    half the day's posts, and a nickname read as a name ("Wacky Walt") would make "walt"
-    a person. A name two people share, or a post naming two people, means neither."""
+    looked up (`find`), and so is a surname of MIN_SURNAME letters or more on its own
+    (`find_named`: "Oyelaran is a bitter empty suit"). The detector gives neither to a
+    busy target: a candidate's name is in half the day's posts, cheers misread included.
+    A name two people share, or a post naming two people, means neither."""
 
     def __init__(self) -> None:
         self._full: dict[tuple[str, str], tuple[str, str] | None] = {}
-        self._surnames: dict[str, tuple[str, str] | None] = {}  # see find_in_reply
+        self._surnames: dict[str, tuple[str, str] | None] = {}  # see find_named
 
     def learn(self, name: str, key: str, shown: str) -> None:
         """`name` ("Cody Vance") means the target `key` (shown as `shown`)."""
@@ -143,7 +150,7 @@ class SpokenNames:
         who = (key, shown)
         full = (words[-2], words[-1])
         self._full[full] = who if self._full.get(full, who) == who else None
-        if len(words[-1]) >= MIN_SURNAME:
+        if len(words[-1]) >= MIN_SURNAME and words[-1] not in NOT_SURNAMES:
             self._surnames[words[-1]] = (
                 who if self._surnames.get(words[-1], who) == who else None)
 
@@ -157,11 +164,12 @@ class SpokenNames:
         return found.pop() if len(found) == 1 else None
 
 
-    def find_in_reply(self, words: Sequence[str]) -> tuple[str, str] | None:
-        """(key, shown) of the one learned person a reply's words name, by full name or,
-        unlike `find`, by surname alone ("what a petty nutjob Sullivan is"): asked only
-        of a reply that does not address its reader, whose subject then is not the
-        account replied to. None if no one, or more than one, is named."""
+    def find_named(self, words: Sequence[str]) -> tuple[str, str] | None:
+        """(key, shown) of the one learned person a post's words name, by full name or,
+        unlike `find`, by surname alone ("what a petty nutjob Sullivan is"): asked of an
+        attack with no target, and of a reply that does not address its reader (whose
+        subject then is not the account replied to). None if no one, or more than one,
+        is named."""
         found = self.find(words)
         if found is not None or not self._surnames:
             return found

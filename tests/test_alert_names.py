@@ -158,3 +158,22 @@ def test_two_typed_words_that_spell_one_attacked_handle_mean_it() -> None:
     assert spelled("dry fork deserves better") is None  # "dryfork": too short as well
     assert spelled("tanya boyd and mayor hendry, both frauds") is None  # two: neither
     assert HandleIndex().spelled_in(spoken_words("tanya boyd is a moron")) is None
+
+
+def test_a_surname_alone_means_the_one_person_read_with_it_but_a_title_never_does() -> None:
+    # "Chris Oyelaran" read once: "Oyelaran is a bitter empty suit" means him. A name the
+    # classifier misread ("Honestly Mayor") must not make every "mayor" in an insult
+    # someone; a surname two people share, or one of four letters, means no one.
+    names = SpokenNames()
+    names.learn("Chris Oyelaran", "@chrisoyelaran", "@ChrisOyelaran")
+    names.learn("Honestly Mayor", "name:honestly mayor", "name:Honestly Mayor")
+    names.learn("Ben Wu", "name:ben wu", "name:Ben Wu")
+    assert names.find_named(spoken_words("Oyelaran is a bitter empty suit")) == (
+        "@chrisoyelaran", "@ChrisOyelaran")
+    assert names.find(spoken_words("Oyelaran is a bitter empty suit")) is None
+    assert names.find_named(spoken_words("the mayor is a clown")) is None
+    assert names.find_named(spoken_words("Wu is a clown")) is None
+    names.learn("Ada Oyelaran", "name:ada oyelaran", "name:Ada Oyelaran")
+    assert names.find_named(spoken_words("oyelaran is a clown")) is None
+    assert names.find_named(spoken_words("chris oyelaran is a clown")) == (
+        "@chrisoyelaran", "@ChrisOyelaran")

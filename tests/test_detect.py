@@ -360,8 +360,10 @@ def test_a_spill_by_name_ahead_of_the_handles_third_attacker_counts_for_the_hand
 
 
 def test_insults_that_name_someone_as_people_type_join_their_pileon() -> None:
-    # The classifier reads "Cody Vance" as a name; "cody vance" and "CODY VANCE" it leaves
-    # without a target. Once the name is read, the detector knows whom they mean.
+    # The classifier reads "Cody Vance" as a name; "cody vance", "CODY VANCE" and "Vance"
+    # alone it leaves without a target. Once the name is read, the detector knows whom
+    # they mean (a surname alone since the fifteenth session: third seed 5008's pile-on on
+    # a reporter was mostly "Oyelaran is a bitter empty suit", and was missed).
     def typed(minute: float, author: str, text: str) -> LabelledPost:
         attack = post(minute, author, None)
         attack.text = text
@@ -375,9 +377,9 @@ def test_insults_that_name_someone_as_people_type_join_their_pileon() -> None:
     events, detector = run(background() + replies + by_name + typed_names)
     opened = [e for e in events if e.step == "opened"]
     assert [(e.target, e.kind) for e in opened] == [("@CodyVanceAZ", "pileon")]
-    # 4 replies, the one by name and 3 typed full names; not the surname alone, nor "what
-    # a clown", which names nobody
-    assert len(detector.open_incidents["@codyvanceaz"].attackers) == 8
+    # 4 replies, the one by name, 3 typed full names and the surname; not "what a clown",
+    # which names nobody
+    assert len(detector.open_incidents["@codyvanceaz"].attackers) == 9
 
 
 def test_a_candidates_name_typed_does_not_make_untargeted_insults_hers() -> None:
@@ -386,8 +388,8 @@ def test_a_candidates_name_typed_does_not_make_untargeted_insults_hers() -> None
     posts = background() + [post(100 + i, f"named{i}", "name:Dana Whitfield") for i in range(3)]
     before, _ = run(posts)
     typed = [post(200 + 0.5 * i, f"typed{i}", None) for i in range(12)]
-    for attack in typed:
-        attack.text = "dana whitfield is a fraud"
+    for i, attack in enumerate(typed):
+        attack.text = "dana whitfield is a fraud" if i % 2 else "Whitfield is a fraud"
     after, detector = run(posts + typed)
     assert [e.target for e in after if e.step == "opened"] == [
         e.target for e in before if e.step == "opened"]
