@@ -28,7 +28,16 @@ seen early) and opens a *pile-on* when, in some window, all of these hold:
    night), the target is held to `rate_multiplier` times its baseline scaled by the
    peers' surge (as estimated, not its lower bound, while all posts run at
    `peer_night_surge` times their usual rate). A target that is not busy is not held to
-   a busy peer's own open pile-on, except on such a night.
+   a busy peer's own open pile-on, except on such a night, and its baseline is the lower
+   of its rate now and before the window (its own pile-on's first attacks must not raise
+   the bar it is held to).
+
+Whom an attack is against is the classifier's answer, corrected here where the stream
+knows better: an attack with no target that types a name the classifier has read before
+(in full or by surname) is that person's (`_typed_name`), and one given to the account it
+replies to, untagged, that says no "you" and names someone else read before is theirs
+(`_reply_subject`); neither goes to a busy target (a candidate's name is in half the
+day's posts).
 
 The tests themselves live in alerts/evidence.py; this module keeps the stream's state and
 the incidents' lifecycle.
