@@ -259,12 +259,11 @@ class Detector:
     def _typed_name(self, text: str, created_at: datetime) -> str | None:
         """Whom an untargeted attack names the way people type names: a full name the
         classifier read capitalised before ("cody vance"; see SpokenNames), or its
-        surname alone ("Oyelaran is a bitter empty suit", "kowalczyk has never been
-        anything but a fake"), unless that is a busy target, whose name is in half the
-        day's posts; or two words that spell
-        an attacked account ("tanya boyd" -> @tanyaboyd, "mayor hendry" ->
-        @MayorHendry), if that account may be meant so (`_spelled_may_mean`); else None.
-        The first posts of a pile-on on a volunteer often name her only so."""
+        surname alone ("Oyelaran is a bitter empty suit"), unless that is a busy target,
+        whose name is in half the day's posts; or two words that spell an attacked
+        account ("tanya boyd" -> @tanyaboyd, "mayor hendry" -> @MayorHendry), if that
+        account may be meant so (`_spelled_may_mean`); else None. The first posts of a
+        pile-on on a volunteer often name her only so."""
         if not text:
             return None
         words = spoken_words(text)

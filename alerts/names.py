@@ -163,7 +163,6 @@ class SpokenNames:
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
-
     def find_named(self, words: Sequence[str]) -> tuple[str, str] | None:
         """(key, shown) of the one learned person a post's words name, by full name or,
         unlike `find`, by surname alone ("what a petty nutjob Sullivan is"): asked of an

@@ -90,18 +90,19 @@ def _parents_to_authors(posts: dict[tuple[str, str], Post]) -> list[Post]:
     to) replaced by that post's author, when the post is in the stream, or by None when
     it is not and the value cannot be a handle (`at://...`, `t1_...`, a long number).
     Left as it is, "1843" would become the account "@1843", and every reply to one post
-    an attack on nobody real."""
+    an attack on nobody real. The id itself is kept in `raw` as `reply_to_post`."""
     out = []
     for post in posts.values():
         parent = post.reply_to
         if parent and parent[0] != "@" and not parent.startswith("u/"):
             replied = posts.get((post.platform, parent))
+            raw = {**post.raw, "reply_to_post": parent}
             if replied is not None:
                 author = replied.author_handle
                 same = author.lstrip("@").lower() == post.author_handle.lstrip("@").lower()
-                post = replace(post, reply_to=None if same else author)
+                post = replace(post, reply_to=None if same else author, raw=raw)
             elif _POST_REFERENCE.match(parent):
-                post = replace(post, reply_to=None)
+                post = replace(post, reply_to=None, raw=raw)
         out.append(post)
     return out
 

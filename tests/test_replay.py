@@ -211,7 +211,14 @@ def test_a_reply_to_that_names_the_parent_post_is_read_as_its_author() -> None:
     bus, events = EventBus(), []
     bus.subscribe(events.append)
     detector = Detector(AlertRules(), bus, IncidentStore(None), {})
-    run_replay([*chatter, story, *replies, stray], labels, detector)
+    archive = open_archive("sqlite://")
+    try:
+        run_replay([*chatter, story, *replies, stray], labels, detector, archive)
+        with archive.session() as session:
+            stored = session.scalars(select(PostRow).where(PostRow.native_id == "200")).one()
+            assert (stored.reply_to, stored.raw["reply_to_post"]) == ("@nadia_reports", "100")
+    finally:
+        archive.dispose()
     opened = [(e.target, e.kind) for e in events if e.step == "opened"]
     assert opened == [("@nadia_reports", "pileon")]
     assert all(not e.target.startswith("@at:") for e in events)
