@@ -29,12 +29,17 @@ MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 MIN_SURNAME = 5  # letters a surname needs to be looked up alone ("Pryor", not "Wu")
-# Words that end a misread name but are nobody's surname ("Honestly Mayor", "Go Team").
+# Words that are not looked up as a surname alone: titles and words that end a misread
+# name ("Honestly Mayor", "Go Team"), and surnames that are everyday words of insults
+# ("what a little weasel" must not mean an Emma Little read once).
 NOT_SURNAMES = frozenset({
     "mayor", "governor", "senator", "sheriff", "judge", "councilmember", "councilwoman",
     "councilman", "commissioner", "president", "chair", "chairman", "supervisor",
     "candidate", "campaign", "people", "voters", "team", "staff", "press", "media",
     "today", "tonight", "again", "always", "everyone", "nobody",
+    "little", "small", "young", "white", "black", "brown", "green", "strong", "early",
+    "sharp", "sweet", "swift", "noble", "moody", "savage", "short", "power", "major",
+    "bright", "grant", "sparks", "crook", "coward", "fox", "wolf", "snake", "crane",
 })
 # Letters two typed words must make together to be taken as a handle's ("tanya boyd" for
 # @tanyaboyd, "mayor hendry" for @MayorHendry): shorter pairs ("ben wu", "dry fork") are

@@ -177,3 +177,11 @@ def test_a_surname_alone_means_the_one_person_read_with_it_but_a_title_never_doe
     assert names.find_named(spoken_words("oyelaran is a clown")) is None
     assert names.find_named(spoken_words("chris oyelaran is a clown")) == (
         "@chrisoyelaran", "@ChrisOyelaran")
+
+
+def test_a_surname_that_is_an_everyday_word_of_insults_is_never_looked_up_alone() -> None:
+    names = SpokenNames()
+    names.learn("Emma Little", "name:emma little", "name:Emma Little")
+    assert names.find_named(spoken_words("what a little weasel")) is None
+    assert names.find_named(spoken_words("emma little is a weasel")) == (
+        "name:emma little", "name:Emma Little")
