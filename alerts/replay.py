@@ -25,7 +25,7 @@ from sqlalchemy import insert, select, tuple_
 from alerts.detector import Detector, LabelledPost, gc_paused
 from alerts.events import IncidentEvent
 from storage import Archive, Post, store_posts
-from storage.handles import account_handle
+from storage.handles import account_handle, bare_handle
 from storage.models import ClassificationRow, PostRow
 
 ALERT_FIELDS = ("target", "fired_at", "kind", "incident_id", "attackers", "attack_posts",
@@ -99,7 +99,7 @@ def _parents_to_authors(posts: dict[tuple[str, str], Post]) -> list[Post]:
             raw = {**post.raw, "reply_to_post": parent}
             if replied is not None:
                 author = replied.author_handle
-                same = author.lstrip("@").lower() == post.author_handle.lstrip("@").lower()
+                same = bare_handle(author).lower() == bare_handle(post.author_handle).lower()
                 post = replace(post, reply_to=None if same else author, raw=raw)
             elif _POST_REFERENCE.match(parent):
                 post = replace(post, reply_to=None, raw=raw)
