@@ -14,10 +14,9 @@ The CLI passes the real model's adapter; benchmarks and tests may pass a ground-
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
 from sqlalchemy import insert, select, tuple_
@@ -25,8 +24,9 @@ from sqlalchemy import insert, select, tuple_
 from alerts.detector import Detector, LabelledPost, gc_paused
 from alerts.events import IncidentEvent
 from storage import Archive, Post, store_posts
-from storage.handles import account_handle, bare_handle
+from storage.handles import account_handle
 from storage.models import ClassificationRow, PostRow
+from storage.replies import parent_to_author
 
 ALERT_FIELDS = ("target", "fired_at", "kind", "incident_id", "attackers", "attack_posts",
                 "severity")
@@ -81,30 +81,20 @@ def addressee(post: Post) -> str | None:
     return None
 
 
-_POST_REFERENCE = re.compile(r"^(?:\w+://|t[1-6]_|\d{10,}$)")  # at://..., t1_abc, 1843...
-
-
 def _parents_to_authors(posts: dict[tuple[str, str], Post]) -> list[Post]:
     """The posts, with a `reply_to` that names a post instead of an account (its id: the
     convention of many exports, where civmon's canonical format wants the handle replied
     to) replaced by that post's author, when the post is in the stream, or by None when
     it is not and the value cannot be a handle (`at://...`, `t1_...`, a long number).
     Left as it is, "1843" would become the account "@1843", and every reply to one post
-    an attack on nobody real. The id itself is kept in `raw` as `reply_to_post`."""
-    out = []
-    for post in posts.values():
-        parent = post.reply_to
-        if parent and parent[0] != "@" and not parent.startswith("u/"):
-            replied = posts.get((post.platform, parent))
-            raw = {**post.raw, "reply_to_post": parent}
-            if replied is not None:
-                author = replied.author_handle
-                same = bare_handle(author).lower() == bare_handle(post.author_handle).lower()
-                post = replace(post, reply_to=None if same else author, raw=raw)
-            elif _POST_REFERENCE.match(parent):
-                post = replace(post, reply_to=None, raw=raw)
-        out.append(post)
-    return out
+    an attack on nobody real. The id itself is kept in `raw` as `reply_to_post`. The rule
+    is `storage.replies.parent_to_author`, which `civmon ingest` applies too."""
+
+    def author_of(platform: str, native_id: str) -> str | None:
+        parent = posts.get((platform, native_id))
+        return None if parent is None else parent.author_handle
+
+    return [parent_to_author(post, author_of) for post in posts.values()]
 
 
 def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> LabelledPost:

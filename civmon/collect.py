@@ -33,6 +33,7 @@ from collectors.registry import collector_class
 from collectors.retry import RetryPolicy
 from storage import Archive, Post, store_posts
 from storage.models import CursorRow, QuarantineRow, utcnow
+from storage.replies import resolve_parents
 
 log = logging.getLogger("civmon.collect")
 
@@ -129,9 +130,11 @@ def _kill_hook() -> None:
 
 def commit_batch(archive: Archive, source: str, query: str, posts: Iterable[Post],
                  bad: list[tuple[str, str]], next_cursor: str | None) -> Any:
-    """Posts, quarantined items and the new cursor, in one transaction."""
+    """Posts, quarantined items and the new cursor, in one transaction. A `reply_to`
+    holding a parent post's id (the files source's exports) becomes the parent's author,
+    as in `civmon ingest` and `civmon replay` (`storage.replies`)."""
     with archive.session() as session:
-        result = store_posts(session, posts)
+        result = store_posts(session, resolve_parents(session, list(posts)))
         _quarantine(session, source, bad)
         session.merge(CursorRow(source=source, query=query, value=next_cursor, updated_at=utcnow()))
     return result

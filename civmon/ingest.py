@@ -5,6 +5,10 @@ leaves only whole batches behind; rerunning the same command skips what is store
 upsert counts it as duplicate) and finishes the rest. A bad line never stops the file: it
 is written to `<input>.rejects.jsonl` with file, line, reason and the line itself.
 
+A `reply_to` holding the parent post's id becomes the parent's author, as in `civmon replay`
+(`storage.replies`): the parent is looked up in the batch, then in the archive, where
+earlier batches and files already are; a parent that only comes later is not found.
+
 Memory stays constant whatever the file size: one line is parsed at a time and one batch
 is held. (A writer thread overlapping parsing and storing was tried and measured slower:
 sqlite3 hands the GIL back and forth on every row.)
@@ -24,7 +28,8 @@ from civmon import __version__
 from civmon.errors import CivmonError
 from collectors.files import FileReader, Record, to_canonical
 from storage import Archive, StoreResult
-from storage.posts import store_posts
+from storage.posts import Post, store_posts
+from storage.replies import resolve_parents
 
 BATCH_SIZE = 2000
 Progress = Callable[[int, int], None]  # (bytes done, bytes total) of the current file
@@ -128,8 +133,7 @@ class Ingest:
     def _store(self, batch: list[Record], rejects: _Rejects) -> None:
         """One transaction per batch; if the database refuses it, retry line by line."""
         try:
-            with self.archive.session() as session:
-                result = store_posts(session, [p for r in batch for p in r.posts])
+            result = self._store_posts([p for r in batch for p in r.posts])
         except (OperationalError, InterfaceError) as exc:  # the database, not the data
             raise _database_failed(exc) from None
         except (SQLAlchemyError, UnicodeError, ValueError):
@@ -140,10 +144,15 @@ class Ingest:
         self.summary.duplicate += result.duplicate
         self.summary.edited += result.edited
 
+    def _store_posts(self, posts: list[Post]) -> StoreResult:
+        """One transaction: a `reply_to` holding a parent post's id becomes the parent's
+        author (`storage.replies`), as in `civmon replay`, then the posts are stored."""
+        with self.archive.session() as session:
+            return store_posts(session, resolve_parents(session, posts))
+
     def _store_one(self, record: Record, rejects: _Rejects) -> StoreResult:
         try:
-            with self.archive.session() as session:
-                return store_posts(session, record.posts)
+            return self._store_posts(record.posts)
         except (OperationalError, InterfaceError) as exc:
             raise _database_failed(exc) from None
         except (SQLAlchemyError, UnicodeError, ValueError) as exc:

@@ -183,6 +183,30 @@ def test_files_source_picks_up_new_files_in_chunks(tmp_path: Path, sqlite_archiv
     assert len(quarantined) == 1 and quarantined[0].startswith("a.jsonl:11: not JSON")
 
 
+def test_files_source_reads_parent_post_ids_as_their_authors(tmp_path: Path,
+                                                           archive: Archive) -> None:
+    """A reply whose `reply_to` is its parent's post id (an earlier round's file, or the
+    same file) is stored as a reply to the parent's author, like `civmon ingest` does."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    line = {"platform": "x", "created_at": "2026-10-01T12:00:00+00:00"}
+    (inbox / "a.jsonl").write_text(json.dumps(
+        {**line, "id": "100", "author": "@nadia_reports", "text": "my story"}) + "\n")
+    config = parse_config({"sources": {"files": {"enabled": True, "folder": "inbox"}}},
+                          base_dir=tmp_path)
+    source = FolderCollector(config)
+    run_round(archive, [source])
+    (inbox / "b.jsonl").write_text("\n".join(json.dumps({**line, **extra}) for extra in [
+        {"id": "101", "author": "@troll", "text": "you hack", "reply_to": "100"},
+        {"id": "102", "author": "@other", "text": "lol", "reply_to": "101"},
+    ]) + "\n")
+    run_round(archive, [source])
+    with archive.session() as session:
+        rows = {r.native_id: r for r in session.scalars(select(PostRow))}
+    assert (rows["101"].reply_to, rows["101"].raw["reply_to_post"]) == ("@nadia_reports", "100")
+    assert (rows["102"].reply_to, rows["102"].raw["reply_to_post"]) == ("@troll", "101")
+
+
 def test_files_source_without_folder_is_disabled(tmp_path: Path) -> None:
     config = parse_config({"sources": {"files": {"enabled": True, "folder": "nope"}}},
                           base_dir=tmp_path)

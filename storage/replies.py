@@ -1,0 +1,90 @@
+"""A reply whose `reply_to` names its parent *post* instead of the account replied to.
+
+Many exports put the parent post's id in `reply_to`, where civmon's canonical format wants
+the handle replied to ("@name", "u/name"). Left as it is, "1843" would later be read as the
+account "@1843", and every reply to one post as an attack on nobody real. `civmon ingest`
+and `civmon replay` both pass such posts through `parent_to_author`, the one rule:
+
+- the id of a known post becomes that post's author handle (None for a self-reply);
+- an unknown value that cannot be a handle (`at://...`, `t1_...`, ten digits or more)
+  becomes None;
+- either way the id is kept in `raw` as `reply_to_post`; any other value stays as given.
+
+Replay knows every post of its stream; ingest asks `resolve_parents`, which looks parents up
+in the batch itself, then in the archive with one query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+from typing import TypeGuard
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.handles import bare_handle
+from storage.models import PostRow
+from storage.posts import Post
+
+__all__ = ["AuthorOf", "names_a_post", "parent_authors", "parent_to_author", "resolve_parents"]
+
+AuthorOf = Callable[[str, str], str | None]  # (platform, native_id) -> author handle, if known
+POST_REFERENCE = re.compile(r"^(?:\w+://|t[1-6]_|\d{10,}$)")  # at://..., t1_abc, 1843...
+LOOKUP_CHUNK = 5000  # ids per query: one query for any batch up to this many replies
+
+
+def names_a_post(reply_to: str | None) -> TypeGuard[str]:
+    """Whether `reply_to` may be a post's id: set, and neither "@name" nor "u/name"."""
+    return bool(reply_to and not reply_to.startswith(("@", "u/")))
+
+
+def parent_to_author(post: Post, author_of: AuthorOf) -> Post:
+    """The post, with a `reply_to` that names a post replaced by that post's author (None
+    for a self-reply) when `author_of` knows it, or by None when it does not and the value
+    cannot be a handle; the id is then kept in `raw` as `reply_to_post`."""
+    parent = post.reply_to
+    if not names_a_post(parent):
+        return post
+    author = author_of(post.platform, parent)
+    raw = {**post.raw, "reply_to_post": parent}
+    if author is not None:
+        same = bare_handle(author).lower() == bare_handle(post.author_handle).lower()
+        return replace(post, reply_to=None if same else author, raw=raw)
+    if POST_REFERENCE.match(parent):
+        return replace(post, reply_to=None, raw=raw)
+    return post
+
+
+def parent_authors(
+    session: Session, keys: AbstractSet[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """(platform, native_id) -> author handle of the keys that are in the archive: one
+    `platform IN (...) AND native_id IN (...)` query (per LOOKUP_CHUNK ids), which the
+    unique (platform, native_id) index serves; pairs that only cross-match are dropped."""
+    platforms = sorted({platform for platform, _ in keys})
+    ids = sorted({native_id for _, native_id in keys})
+    found: dict[tuple[str, str], str] = {}
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        query = select(PostRow.platform, PostRow.native_id, PostRow.author_handle).where(
+            PostRow.platform.in_(platforms), PostRow.native_id.in_(ids[start:start + LOOKUP_CHUNK])
+        )
+        found.update({(pl, nid): author for pl, nid, author in session.execute(query)
+                      if (pl, nid) in keys})
+    return found
+
+
+def resolve_parents(session: Session, posts: Sequence[Post]) -> list[Post]:
+    """`posts` through `parent_to_author`, parents looked up first among `posts`
+    themselves, then in the archive (`parent_authors`). Holds only the batch in memory."""
+    wanted = {(p.platform, p.reply_to) for p in posts if names_a_post(p.reply_to)}
+    if not wanted:
+        return list(posts)
+    own: dict[tuple[str, str], str] = {}
+    for post in posts:
+        own.setdefault((post.platform, post.native_id), post.author_handle)
+    missing = wanted - own.keys()
+    known = {**parent_authors(session, missing), **own} if missing else own
+    return [parent_to_author(post, lambda pl, nid: known.get((pl, nid))) for post in posts]
