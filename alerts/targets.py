@@ -13,12 +13,14 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 
-from alerts.baseline import Ewma, TimeSeries
+from alerts.baseline import Ewma, TimeSeries, poisson_tail
 from civmon.config import AlertRules
 
 CASCADE_LEARNING = 0.5  # weight of a target's latest post in what its posts usually draw
 CASCADE_SECONDS = 20 * 60.0  # how long after a target's own post its replies count as drawn
 CASCADE_MEMORY = 3 * 3600.0  # own posts remembered this long (longer than any window)
+CASCADE_SURPRISE = 1e-3  # a quiet target's post drew improbably many: not learned from
+CASCADE_QUIET_POSTS = 2  # posts a quiet target learns from before its allowance counts
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass costs 2x to build, once per post
@@ -46,7 +48,7 @@ class TargetState:
 
     __slots__ = ("name", "attacks", "authors", "platforms", "traffic", "baseline", "by_author",
                  "recent", "quiet_since", "busy", "own_posts", "cascade", "cascades_learned",
-                 "floor")
+                 "cascade_posts", "floor")
 
     def __init__(self, name: str, rules: AlertRules, origin: float, horizon: float) -> None:
         self.name = name
@@ -63,6 +65,7 @@ class TargetState:
         self.own_posts: deque[float] = deque()  # when the target itself last posted
         self.cascade = 0.0  # attacks its own post usually draws (see `learn_cascades`)
         self.cascades_learned = float("-inf")  # own posts up to this time are learned from
+        self.cascade_posts = 0  # how many of its posts it has learned from
         self.floor = rules.baseline_floor_per_hour
 
     def add_attack(self, now: float, post: LabelledPost, learn: bool = True) -> None:
@@ -90,12 +93,14 @@ class TargetState:
     def learn_cascades(self, now: float, span: float) -> None:
         """Learn, from each of the target's own posts whose `span` has passed, how many
         attacks beyond its baseline that span drew: a candidate's post draws a few
-        insulting replies every time, which is her normal and not a pile-on. Only a
-        target insulted routinely (baseline above the floor) learns it, and not from a
+        insulting replies every time, which is her normal and not a pile-on. Not from a
         post followed by another within `span` (their replies mix), a post into a fight
         under way (more attacks in the span before it than usual), or while a pile-on on
         it is open (a frozen baseline): a pile-on must not teach that pile-ons are what
-        its target's posts draw."""
+        its target's posts draw. A target that was at or under the floor when it posted (a
+        candidate's second account, a reporter) does not learn from a post whose replies
+        were improbable (`CASCADE_SURPRISE`) even at its rate after them: a journalist who
+        posts into the start of his own slow pile-on must not learn it as his normal."""
         own, learned = self.own_posts, self.cascades_learned
         for i, start in enumerate(own):
             if start <= learned or start > now - span:
@@ -103,18 +108,28 @@ class TargetState:
             self.cascades_learned = start
             if i + 1 < len(own) and own[i + 1] < start + span or self.baseline.frozen:
                 continue
-            usual = self.baseline.per_hour(start) * span / 3600.0
-            if usual <= self.floor * span / 3600.0:
+            usual = self.baseline.per_hour(start) * span / 3600.0  # its rate now
+            if usual <= 0.0:
                 continue
             at = self.attacks.count_since
             before, drawn = at(start - span) - at(start), at(start) - at(start + span)
-            if before <= usual + self.cascade + 2.0:
-                self.cascade += CASCADE_LEARNING * (max(drawn - usual, 0.0) - self.cascade)
+            if before > usual + self.cascade + 2.0:
+                continue
+            then = self.baseline.per_hour_as_of(start, now) * span / 3600.0  # before replies
+            if (then <= self.floor * span / 3600.0
+                    and poisson_tail(drawn, usual + self.cascade) < CASCADE_SURPRISE):
+                continue
+            self.cascade += CASCADE_LEARNING * (max(drawn - usual, 0.0) - self.cascade)
+            self.cascade_posts += 1
 
     def cascade_allowance(self, since: float, now: float, span: float) -> float:
         """Attacks expected between `since` and `now` from the target's own posts: what a
-        post usually draws, for the part of its `span` that falls in the window."""
+        post usually draws, for the part of its `span` that falls in the window. A target
+        at or under the floor needs `CASCADE_QUIET_POSTS` posts learned first: one post
+        that drew two insults must not hide a reporter's pile-on."""
         if self.cascade <= 0.0 or not self.own_posts:
+            return 0.0
+        if self.cascade_posts < CASCADE_QUIET_POSTS and self.baseline.per_hour(now) <= self.floor:
             return 0.0
         overlap = sum(max(0.0, min(now, t + span) - max(since, t)) for t in self.own_posts)
         return self.cascade * overlap / span

@@ -10,6 +10,7 @@ import pytest
 from alerts.detector import Detector, LabelledPost
 from alerts.events import EventBus, IncidentEvent
 from alerts.incidents import IncidentStore
+from alerts.targets import CASCADE_SECONDS, TargetState
 from civmon.config import AlertRules
 
 T0 = datetime(2026, 10, 14, 6, 0, tzinfo=UTC)
@@ -266,6 +267,65 @@ def test_a_pileon_on_an_account_right_after_its_own_post_is_not_excused() -> Non
     opened = [e for e in events if e.step == "opened"]
     assert [e.target for e in opened] == ["@owen_pratt_field"]
     assert opened[0].fired_at < T0 + timedelta(minutes=201 + 7.5)
+
+
+def test_a_rarely_insulted_account_learns_what_its_posts_draw_too() -> None:
+    # A candidate's second account is insulted less than the floor (one grumble every
+    # ninety minutes), and each of its posts draws three insulting replies within minutes.
+    # After two such posts, a post that draws five is what its posts draw, not a pile-on
+    # (third seeds 5000 and 5009: a candidate under the floor learned nothing).
+    grumbles = [post(m, f"grump{m}", "@renata_bsky") for m in range(0, 720, 90)]
+    own = [(130.0, "@renata_bsky"), (310.0, "@renata_bsky"), (490.0, "@renata_bsky")]
+    replies = [post(t + 2 * (i + 1), f"reply{int(t)}_{i}", "@renata_bsky")
+               for t, _ in own[:2] for i in range(3)]
+    replies += [post(491 + i, f"reply490_{i}", "@renata_bsky") for i in range(5)]
+    events = run_with_own_posts(background(hours=12) + grumbles + replies, own)
+    assert [e for e in events if e.kind == "pileon"] == []
+    # without its own posts, the five replies open a pile-on
+    events, _ = run(background(hours=12) + grumbles + replies)
+    assert [e.target for e in events if e.step == "opened"] == ["@renata_bsky"]
+    # and a real pile-on after its next post still is one
+    mob = pileon(671, "@renata_bsky", 20, minutes=12)
+    events = run_with_own_posts(background(hours=12) + grumbles + replies + mob,
+                                [*own, (670.0, "@renata_bsky")])
+    opened = [e for e in events if e.step == "opened" and e.kind == "pileon"]
+    assert [e.target for e in opened] == ["@renata_bsky"]
+    assert opened[0].fired_at < T0 + timedelta(minutes=671 + 6)
+
+
+def test_a_quiet_account_learns_only_ordinary_replies_and_only_from_two_posts() -> None:
+    # A reporter insulted about once an hour (under the floor) posts; two insults follow.
+    # One such post teaches nothing yet: excusing it would hide a pile-on on him after
+    # his next post. His second post draws two again: now his posts draw a little. His
+    # third goes out as a slow pile-on on him starts, and draws nine: improbable for him,
+    # so it is not learned as his normal (independent seed 7005, where @MarcusBellKBPT's
+    # alert came after its midpoint when it was).
+    span, name = CASCADE_SECONDS, "@marcus_bell_news"
+    state = TargetState(name, AlertRules(), T0.timestamp(), 6 * 3600.0)
+
+    def at(minute: float) -> float:
+        return T0.timestamp() + 60 * minute
+
+    def attacks(*minutes: float) -> None:
+        for minute in minutes:
+            state.add_attack(at(minute), post(minute, f"troll{minute}", name))
+
+    attacks(5, 65)
+    state.posted(at(100), span)
+    attacks(103, 108)
+    state.learn_cascades(at(125), span)
+    assert state.cascade > 0.0  # learned, but one post is not enough to count
+    assert state.cascade_allowance(at(105), at(115), span) == 0.0
+    state.posted(at(200), span)
+    attacks(203, 208)
+    state.learn_cascades(at(245), span)
+    learned = state.cascade
+    assert state.cascade_allowance(at(240), at(250), span) == 0.0  # no post of his in it
+    state.posted(at(260), span)
+    assert state.cascade_allowance(at(255), at(265), span) > 0.0
+    attacks(*(261 + 2 * i for i in range(9)))
+    state.learn_cascades(at(285), span)
+    assert state.cascade == learned
 
 
 def test_lifecycle_opened_escalated_resolved() -> None:
