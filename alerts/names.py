@@ -138,14 +138,11 @@ class SpokenNames:
     looked up (`find`), and so is a surname of MIN_SURNAME letters or more on its own
     (`find_named`: "Oyelaran is a bitter empty suit"). The detector gives neither to a
     busy target: a candidate's name is in half the day's posts, cheers misread included.
-    A name two people share, or a post naming two people, means neither; a name read
-    first as itself ("name:Chris Oyelaran") and then as the account it was found to be
-    (@ChrisOyelaran) is one person, and means the account."""
+    A name two people share, or a post naming two people, means neither."""
 
     def __init__(self) -> None:
         self._full: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._surnames: dict[str, tuple[str, str] | None] = {}  # see find_named
-        self._surname_of: dict[str, tuple[str, str] | None] = {}  # the full name it came with
 
     def learn(self, name: str, key: str, shown: str) -> None:
         """`name` ("Cody Vance") means the target `key` (shown as `shown`)."""
@@ -155,18 +152,12 @@ class SpokenNames:
         if len(self._full) >= MAX_NAMES:
             self._full.clear()
             self._surnames.clear()
-            self._surname_of.clear()
         who = (key, shown)
         full = (words[-2], words[-1])
-        meant = self._full[full] = _one_person(self._full.get(full, who), who, words)
-        last = words[-1]
-        if len(last) < MIN_SURNAME or last in NOT_SURNAMES:
-            return
-        known = self._surnames.get(last, who)
-        if known is not None and self._surname_of.get(last, full) == full:
-            self._surnames[last], self._surname_of[last] = meant, full  # the same name
-        elif known != who:  # another name with this surname, meaning someone else
-            self._surnames[last], self._surname_of[last] = None, None
+        self._full[full] = who if self._full.get(full, who) == who else None
+        if len(words[-1]) >= MIN_SURNAME and words[-1] not in NOT_SURNAMES:
+            self._surnames[words[-1]] = (
+                who if self._surnames.get(words[-1], who) == who else None)
 
     def find(self, words: Sequence[str]) -> tuple[str, str] | None:
         """(key, shown) of the one learned person whose full name a post's words
@@ -189,25 +180,6 @@ class SpokenNames:
         named = {self._surnames.get(word) for word in words if len(word) >= MIN_SURNAME}
         named.discard(None)
         return named.pop() if len(named) == 1 else None
-
-
-def _one_person(known: tuple[str, str] | None, who: tuple[str, str],
-                words: list[str]) -> tuple[str, str] | None:
-    """Whom a name means once the target `who` was read under it (`words`), given whom it
-    meant before (`known`; None: two people already). The name's own target
-    ("name:Chris Oyelaran") gives way to the account the name was then found to be
-    (@ChrisOyelaran: see HandleIndex), and an account is not given back to the name: both
-    are one person. Anyone else makes the name mean no one."""
-    if known is None or known == who:
-        return known
-    if _names_itself(known, words):
-        return who
-    return known if _names_itself(who, words) else None
-
-
-def _names_itself(who: tuple[str, str], words: list[str]) -> bool:
-    shown = who[1]
-    return shown[:5].lower() == "name:" and spoken_words(shown[5:]) == words
 
 
 def spoken_words(text: str) -> list[str]:
