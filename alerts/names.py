@@ -29,6 +29,7 @@ MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 MIN_SURNAME = 5  # letters a surname needs to be looked up alone ("Pryor", not "Wu")
+SURNAME_DOMINANCE = 3.0  # reads a surname's person needs over anyone else's read with it
 # Words that are not looked up as a surname alone: titles and words that end a misread
 # name ("Honestly Mayor", "Go Team"), and surnames that are everyday words of insults
 # ("what a little weasel" must not mean an Emma Little read once).
@@ -138,11 +139,13 @@ class SpokenNames:
     looked up (`find`), and so is a surname of MIN_SURNAME letters or more on its own
     (`find_named`: "Oyelaran is a bitter empty suit"). The detector gives neither to a
     busy target: a candidate's name is in half the day's posts, cheers misread included.
-    A name two people share, or a post naming two people, means neither."""
+    A name two people share, or a post naming two people, means neither; a surname
+    means the person read with it far more often than anyone else (`_surname_means`)."""
 
     def __init__(self) -> None:
         self._full: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._surnames: dict[str, tuple[str, str] | None] = {}  # see find_named
+        self._read_with: dict[str, dict[tuple[str, str], int]] = {}  # surname -> names' reads
 
     def learn(self, name: str, key: str, shown: str) -> None:
         """`name` ("Cody Vance") means the target `key` (shown as `shown`)."""
@@ -152,12 +155,35 @@ class SpokenNames:
         if len(self._full) >= MAX_NAMES:
             self._full.clear()
             self._surnames.clear()
+            self._read_with.clear()
         who = (key, shown)
         full = (words[-2], words[-1])
         self._full[full] = who if self._full.get(full, who) == who else None
         if len(words[-1]) >= MIN_SURNAME and words[-1] not in NOT_SURNAMES:
-            self._surnames[words[-1]] = (
-                who if self._surnames.get(words[-1], who) == who else None)
+            reads = self._read_with.setdefault(words[-1], {})
+            reads[full] = reads.get(full, 0) + 1
+            self._surnames[words[-1]] = self._surname_means(reads)
+
+    def _surname_means(self, reads: dict[tuple[str, str], int]) -> tuple[str, str] | None:
+        """Whom a surname alone means: the person read with it SURNAME_DOMINANCE times
+        as often as anyone else, else no one. The classifier misreads a word before a
+        surname as a first name now and then ("Honestly Sullivan", "Lmao Sullivan" in a
+        pile-on on Dana Sullivan, read a hundred times): one such read must not make
+        "sullivan" mean no one (third seed 5015, where the replies to whoever shared her
+        clip then made a pile-on on the sharer); two people read alike with one surname
+        still make it mean neither."""
+        totals: dict[tuple[str, str], int] = {}
+        people: dict[tuple[str, str], tuple[str, str] | None] = {}
+        for full, count in reads.items():
+            who = self._full.get(full)
+            group = who if who is not None else ("", " ".join(full))  # meaning two: alone
+            totals[group] = totals.get(group, 0) + count
+            people[group] = who
+        ranked = sorted(totals.items(), key=lambda item: -item[1])
+        best, count = ranked[0]
+        if len(ranked) > 1 and count < SURNAME_DOMINANCE * ranked[1][1]:
+            return None
+        return people[best]
 
     def find(self, words: Sequence[str]) -> tuple[str, str] | None:
         """(key, shown) of the one learned person whose full name a post's words

@@ -179,6 +179,28 @@ def test_a_surname_alone_means_the_one_person_read_with_it_but_a_title_never_doe
         "@chrisoyelaran", "@ChrisOyelaran")
 
 
+def test_a_surname_means_the_person_read_with_it_far_more_than_a_misread_name() -> None:
+    # The classifier read "Dana Sullivan" three times, and once "Honestly Sullivan" (a
+    # word before her surname taken for a first name): "sullivan" alone is still hers
+    # (third seed 5015, where it had come to mean no one). Two people read about as
+    # often with one surname still make it mean neither.
+    names = SpokenNames()
+    dana = ("name:dana sullivan", "name:Dana Sullivan")
+    for _ in range(3):
+        names.learn("Dana Sullivan", *dana)
+    names.learn("Honestly Sullivan", "name:honestly sullivan", "name:Honestly Sullivan")
+    assert names.find_named(spoken_words("what a petty nutjob Sullivan is")) == dana
+    names.learn("Honestly Sullivan", "name:honestly sullivan", "name:Honestly Sullivan")
+    assert names.find_named(spoken_words("oh look, sullivan is unhinged")) is None  # 3 to 2
+    for _ in range(3):
+        names.learn("Dana Sullivan", *dana)
+    assert names.find_named(spoken_words("oh look, sullivan is unhinged")) == dana
+    for _ in range(3):
+        names.learn("Mike Sullivan", "name:mike sullivan", "name:Mike Sullivan")
+    assert names.find_named(spoken_words("oh look, sullivan is unhinged")) is None
+    assert names.find_named(spoken_words("dana sullivan is unhinged")) == dana
+
+
 def test_a_surname_that_is_an_everyday_word_of_insults_is_never_looked_up_alone() -> None:
     names = SpokenNames()
     names.learn("Emma Little", "name:emma little", "name:Emma Little")
