@@ -88,7 +88,8 @@ def _parents_to_authors(posts: dict[tuple[str, str], Post]) -> list[Post]:
     it is not and the value cannot be a handle (`at://...`, `t1_...`, a long number).
     Left as it is, "1843" would become the account "@1843", and every reply to one post
     an attack on nobody real. The id itself is kept in `raw` as `reply_to_post`. The rule
-    is `storage.replies.parent_to_author`, which `civmon ingest` applies too."""
+    is `storage.replies.parent_to_author`, which `civmon ingest` and the files source
+    apply too."""
 
     def author_of(platform: str, native_id: str) -> str | None:
         parent = posts.get((platform, native_id))

@@ -2,16 +2,17 @@
 
 Many exports put the parent post's id in `reply_to`, where civmon's canonical format wants
 the handle replied to ("@name", "u/name"). Left as it is, "1843" would later be read as the
-account "@1843", and every reply to one post as an attack on nobody real. `civmon ingest`
-and `civmon replay` both pass such posts through `parent_to_author`, the one rule:
+account "@1843", and every reply to one post as an attack on nobody real. `civmon ingest`,
+the `files` source that `civmon run` watches (`civmon.collect.commit_batch`) and `civmon
+replay` all pass such posts through `parent_to_author`, the one rule:
 
 - the id of a known post becomes that post's author handle (None for a self-reply);
 - an unknown value that cannot be a handle (`at://...`, `t1_...`, ten digits or more)
   becomes None;
 - either way the id is kept in `raw` as `reply_to_post`; any other value stays as given.
 
-Replay knows every post of its stream; ingest asks `resolve_parents`, which looks parents up
-in the batch itself, then in the archive with one query.
+Replay knows every post of its stream; ingest and the files source ask `resolve_parents`,
+which looks parents up in the batch itself, then in the archive with one query.
 """
 
 from __future__ import annotations
