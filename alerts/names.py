@@ -173,17 +173,13 @@ class SpokenNames:
         clip then made a pile-on on the sharer); two people read alike with one surname
         still make it mean neither."""
         totals: dict[tuple[str, str], int] = {}
-        people: dict[tuple[str, str], tuple[str, str] | None] = {}
-        for full, count in reads.items():
-            who = self._full.get(full)
-            group = who if who is not None else ("", " ".join(full))  # meaning two: alone
+        for full, count in reads.items():  # a name meaning two people counts on its own
+            group = self._full.get(full) or ("", " ".join(full))  # keys are never ""
             totals[group] = totals.get(group, 0) + count
-            people[group] = who
-        ranked = sorted(totals.items(), key=lambda item: -item[1])
-        best, count = ranked[0]
-        if len(ranked) > 1 and count < SURNAME_DOMINANCE * ranked[1][1]:
+        (best, count), *rest = sorted(totals.items(), key=lambda item: -item[1])
+        if rest and count < SURNAME_DOMINANCE * rest[0][1]:
             return None
-        return people[best]
+        return best if best[0] else None
 
     def find(self, words: Sequence[str]) -> tuple[str, str] | None:
         """(key, shown) of the one learned person whose full name a post's words
