@@ -37,7 +37,9 @@ knows better: an attack with no target that types a name the classifier has read
 (in full or by surname) is that person's (`_typed_name`), and one given to the account it
 replies to, untagged, that says no "you" and names someone else read before is theirs
 (`_reply_subject`); neither goes to a busy target (a candidate's name is in half the
-day's posts).
+day's posts). Before either, `alerts.replay.feed` gives an attack replying to whoever
+shared someone's post, and not speaking to its reader, to that someone
+(`observe_share`, `shared_subject`; alerts.shares).
 
 The tests themselves live in alerts/evidence.py; this module keeps the stream's state and
 the incidents' lifecycle.
@@ -56,7 +58,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -65,6 +67,7 @@ from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.evidence import Evidence, window_multiplier
 from alerts.incidents import Incident, IncidentStore, utc
 from alerts.names import HandleIndex, SpokenNames, spoken_words
+from alerts.shares import SharedPosts
 from alerts.targets import CASCADE_SECONDS, LabelledPost, TargetState
 from civmon.config import AlertRules
 from classifiers.targets import speaks_to_reader
@@ -127,6 +130,7 @@ class Detector:
         self._next_sweep = 0.0
         self._clock = 0.0
         self._next_prune = 0.0
+        self._shared = SharedPosts()  # each author's latest share, see alerts.shares
 
     # --- input -----------------------------------------------------------------------
 
@@ -150,6 +154,17 @@ class Detector:
             state = self._targets.get(known[0])
             if state is not None:
                 state.posted(created_at.timestamp(), CASCADE_SECONDS)
+
+    def observe_share(self, created_at: datetime, author: str, text: str,
+                      mentions: Sequence[str]) -> None:
+        """Take a post that is not a reply and tags an account or links a post: it may
+        share a clip of someone, whom replies to its author then speak of (see
+        alerts.shares)."""
+        self._shared.remember(author, created_at.timestamp(), text, mentions)
+
+    def shared_subject(self, addressee: str, created_at: datetime) -> str | None:
+        """Whom `addressee`'s latest share was about, if it was recent (alerts.shares)."""
+        return self._shared.subject(addressee, created_at.timestamp())
 
     def observe(self, post: LabelledPost, *, learn_only: bool = False,
                 teach: bool = True) -> None:

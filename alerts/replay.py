@@ -23,6 +23,7 @@ from sqlalchemy import insert, select, tuple_
 
 from alerts.detector import Detector, LabelledPost, gc_paused
 from alerts.events import IncidentEvent
+from classifiers.targets import speaks_to_reader
 from storage import Archive, Post, store_posts
 from storage.handles import account_handle
 from storage.models import ClassificationRow, PostRow
@@ -109,20 +110,45 @@ def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> Label
     )
 
 
+def reply_about(detector: Detector, post: Post, target: str | None) -> str | None:
+    """Whom an attack that replies to `post.reply_to` is about: the person whose clip,
+    quote or screenshot that account shared (alerts.shares), when the classifier gave the
+    attack to that account or to no one and the reply does not speak to its reader
+    ("she is a clown", "what a fraud"; not "you are a clown"); else `target`."""
+    to = account_handle(post.reply_to or "")
+    if target is not None and target.lower() != to.lower():
+        return target
+    if speaks_to_reader(post.text):
+        return target
+    subject = detector.shared_subject(to, post.created_at)
+    if subject is None or subject.lower() == post.author_handle.lower():
+        return target
+    return subject
+
+
 def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
          ids: Sequence[int | None], *, learn_only: bool = False) -> None:
     """Give the detector a labelled batch, in order: every post's author (a target's own
     post draws replies: `Detector.observe_author`), attacks as `LabelledPost`s, the rest
     (most of a stream) only as when they came and whom they address -- except a reply or
     mention the classifier was unsure of (`under_fire_attack_score`) to someone under
-    fire (`Detector.under_fire`), which counts as an attack on them."""
+    fire (`Detector.under_fire`), which counts as an attack on them. A post that may
+    share someone's post is remembered (`Detector.observe_share`), and an attack replying
+    to it may be about that someone (`reply_about`)."""
     unsure = detector.rules.under_fire_attack_score
     author_posted = detector.observe_author
     with gc_paused():
         for post, label, db_id in zip(posts, labels, ids, strict=True):
             author_posted(post.created_at, post.author_handle)
+            if not post.reply_to and (post.mentions or "/status/" in post.text
+                                      or "/post/" in post.text):
+                detector.observe_share(post.created_at, post.author_handle, post.text,
+                                       post.mentions)
             if label.label == "attack":
-                detector.observe(to_labelled(post, label, db_id), learn_only=learn_only)
+                labelled = to_labelled(post, label, db_id)
+                if post.reply_to:
+                    labelled.target = reply_about(detector, post, labelled.target)
+                detector.observe(labelled, learn_only=learn_only)
                 continue
             if label.scores and label.scores.get("attack", 0.0) >= unsure:
                 target = addressee(post)

@@ -672,6 +672,41 @@ def test_a_reply_the_classifier_was_unsure_of_counts_while_its_addressee_is_unde
     assert not [e for e in events if e.step == "opened"]
 
 
+def test_replies_to_whoever_shared_a_clip_that_speak_of_her_are_a_pileon_on_her() -> None:
+    # @sharer posts a clip of the volunteer @ana_vol, tagging her; six accounts reply to
+    # him about her ("she is a clown", no "you"), and the classifier, as it does, gives
+    # each reply to the account replied to. They are her pile-on, not his. Replies that
+    # speak to him ("you are a clown") stay his, and without the share the same replies
+    # are his too.
+    from alerts.replay import PostLabel, feed
+    from storage import Post
+
+    share = Post("x", "share", "@sharer", "@ana_vol at the town hall last night. Yikes",
+                 T0 + timedelta(minutes=195), "test", "1", mentions=("@ana_vol",))
+
+    def reply(i: int, text: str) -> tuple[Post, PostLabel]:
+        return (Post("x", f"r{i}", f"@angry{i}", f"@sharer {text}",
+                     T0 + timedelta(minutes=200 + i), "test", "1", reply_to="@sharer",
+                     mentions=("@sharer",)),
+                PostLabel("attack", "@sharer", {"attack": 0.97, "other": 0.03}))
+
+    def opened(posts: list[tuple[Post, PostLabel]]) -> list[tuple[str, int]]:
+        bus, events = EventBus(), []
+        bus.subscribe(events.append)
+        detector = Detector(AlertRules(), bus, None, ALIASES)
+        detector.observe_many(sorted(background(hours=3.3), key=lambda p: p.created_at))
+        feed(detector, [p for p, _ in posts], [label for _, label in posts],
+             [None] * len(posts))
+        return [(e.target, e.attackers) for e in events if e.step == "opened"]
+
+    about_her = [reply(i, "she is a clown and a fraud") for i in range(6)]
+    no_label = PostLabel("other", None, {"attack": 0.01, "other": 0.99})
+    assert opened([(share, no_label), *about_her]) == [("@ana_vol", 5)]
+    assert opened(about_her) == [("@sharer", 5)]
+    to_him = [reply(i, "you are a clown and a fraud") for i in range(6)]
+    assert opened([(share, no_label), *to_him]) == [("@sharer", 5)]
+
+
 def test_a_pileon_still_in_its_first_window_excuses_no_rival_and_no_quiet_target() -> None:
     from alerts.evidence import Evidence
 

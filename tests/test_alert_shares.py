@@ -1,0 +1,38 @@
+"""alerts.shares: whom a reply to a shared post speaks of."""
+
+from __future__ import annotations
+
+from alerts.shares import SHARE_SECONDS, SharedPosts, shared_subject
+
+
+def test_a_share_is_about_the_one_account_it_tags_besides_its_author() -> None:
+    assert shared_subject("@GailOstrander on Renner County voters: 'stubborn.' Yikes",
+                          "@realmattyang", ["@GailOstrander"]) == "@GailOstrander"
+    # its author tagging herself, or tagging twice, is still one account
+    assert shared_subject("me and @gail", "@matt", ["@Matt", "@gail", "@GAIL"]) == "@gail"
+    # two people: about neither
+    assert shared_subject("@ana vs @ben tonight", "@matt", ["@ana", "@ben"]) is None
+
+
+def test_a_share_by_link_is_about_the_account_whose_post_it_links() -> None:
+    text = ("Kuehl volunteer captain Ray Lindgren says his crew will be 'watching the polls' "
+            "https://youtu.be/3a6jg7i4 https://x.com/RayLindgren58/status/2111115591275250039")
+    assert shared_subject(text, "@barnkristin") == "@RayLindgren58"
+    assert shared_subject("look https://bsky.app/profile/tanyaboyd.bsky.social/post/3myg",
+                          "@reddan4032.bsky.social") == "@tanyaboyd.bsky.social"
+    # its author's own post, a link to no post, or no link: about no one named
+    assert shared_subject("my take https://twitter.com/barn/status/1", "@barn") is None
+    assert shared_subject("read this https://kprx.org/election/2026/10/x", "@barn") is None
+    assert shared_subject("Gail Ostrander on Renner County voters", "@barn") is None
+    # a tag is read before a link
+    assert shared_subject("@ana said it https://x.com/ben/status/1", "@c", ["@ana"]) == "@ana"
+
+
+def test_only_an_authors_latest_share_answers_and_only_for_a_few_hours() -> None:
+    shares = SharedPosts()
+    shares.remember("@Matt", 0.0, "@ana look", ["@ana"])
+    assert shares.subject("@matt", 60.0) == "@ana"
+    shares.remember("@matt", 100.0, "@ben look", ["@ben"])
+    assert shares.subject("@MATT", 160.0) == "@ben"
+    assert shares.subject("@matt", 100.0 + SHARE_SECONDS + 1) is None
+    assert shares.subject("@nobody", 160.0) is None
