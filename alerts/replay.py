@@ -23,7 +23,7 @@ from sqlalchemy import insert, select, tuple_
 
 from alerts.detector import Detector, LabelledPost, gc_paused
 from alerts.events import IncidentEvent
-from classifiers.targets import speaks_to_reader
+from classifiers.targets import speaks_of_someone, speaks_to_reader
 from storage import Archive, Post, store_posts
 from storage.handles import account_handle
 from storage.models import ClassificationRow, PostRow
@@ -111,19 +111,20 @@ def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> Label
 
 
 def reply_about(detector: Detector, post: Post, target: str | None) -> str | None:
-    """Whom an attack that replies to `post.reply_to` is about: the person whose clip,
-    quote or screenshot that account shared (alerts.shares), when the classifier gave the
-    attack to that account or to no one and the reply does not speak to its reader
-    ("she is a clown", "what a fraud"; not "you are a clown"); else `target`."""
+    """Whom an attack replying to `post.reply_to` is about, when the classifier gave it
+    to that account or to no one and it does not speak to its reader (no "you"): the
+    person whose clip, quote or screenshot that account shared (alerts.shares); else, if
+    it speaks of a third person ("she is a clown", "this guy is unhinged"), not that
+    account: no one, unless the detector reads a name in it; else `target`."""
     to = account_handle(post.reply_to or "")
     if target is not None and target.lower() != to.lower():
         return target
     if speaks_to_reader(post.text):
         return target
     subject = detector.shared_subject(to, post.created_at)
-    if subject is None or subject.lower() == post.author_handle.lower():
-        return target
-    return subject
+    if subject is not None and subject.lower() != post.author_handle.lower():
+        return subject
+    return None if speaks_of_someone(post.text) else target
 
 
 def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],

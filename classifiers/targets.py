@@ -188,6 +188,22 @@ def find_group(text: str) -> str | None:
     return slur.group(1).lower() if slur else None
 
 
+# Someone spoken of in the third person: "she's a fraud", "he sounds like a moron", "this
+# guy is unhinged", "what an obnoxious little woman", "LEAVE HIM ALONE".
+_SPOKEN_OF = re.compile(
+    r"(?<![\w'’])(?:she|he|her|him|hers|herself|himself|she['’]?s|he['’]?s)(?![\w'’])"
+    r"|\b(?:this|that|the|what\s+an?)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:woman|guy|lady|dude|man|girl|person)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_someone(text: str) -> bool:
+    """Whether a post speaks of a third person ("she", "this guy") and not to its reader:
+    a reply that does is about someone other than the account it replies to."""
+    return _SPOKEN_OF.search(text) is not None and not speaks_to_reader(text)
+
+
 def speaks_to_reader(text: str) -> bool:
     """Whether a post addresses its reader ("you", "ur", "y'all"), handles aside: a reply
     that does is about the account replied to, whoever else it names."""

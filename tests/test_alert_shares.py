@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alerts.shares import SHARE_SECONDS, SharedPosts, shared_subject
+from classifiers.targets import speaks_of_someone
 
 
 def test_a_share_is_about_the_one_account_it_tags_besides_its_author() -> None:
@@ -36,3 +37,13 @@ def test_only_an_authors_latest_share_answers_and_only_for_a_few_hours() -> None
     assert shares.subject("@MATT", 160.0) == "@ben"
     assert shares.subject("@matt", 100.0 + SHARE_SECONDS + 1) is None
     assert shares.subject("@nobody", 160.0) is None
+
+
+def test_a_reply_that_speaks_of_her_or_of_this_guy_speaks_of_someone_else() -> None:
+    for text in ("@sharer She is dumb as a rock", "LOOK AT THIS SMUG GUY LMAO",
+                 "what an obnoxious little woman", "he sounds like a complete moron",
+                 "@MayorHendry LEAVE HIM ALONE, HE'S DOING HIS JOB"):
+        assert speaks_of_someone(text), text
+    for text in ("you are a clown, and she knows it", "what a clown", "shed a tear",
+                 "the hearing is at noon", "@theo what a fraud"):
+        assert not speaks_of_someone(text), text

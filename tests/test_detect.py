@@ -676,8 +676,8 @@ def test_replies_to_whoever_shared_a_clip_that_speak_of_her_are_a_pileon_on_her(
     # @sharer posts a clip of the volunteer @ana_vol, tagging her; six accounts reply to
     # him about her ("she is a clown", no "you"), and the classifier, as it does, gives
     # each reply to the account replied to. They are her pile-on, not his. Replies that
-    # speak to him ("you are a clown") stay his, and without the share the same replies
-    # are his too.
+    # speak to him ("you are a clown") stay his. Without the share, replies that speak
+    # of "she" are about someone, but not him: no one's pile-on; "what a clown" is his.
     from alerts.replay import PostLabel, feed
     from storage import Post
 
@@ -702,7 +702,8 @@ def test_replies_to_whoever_shared_a_clip_that_speak_of_her_are_a_pileon_on_her(
     about_her = [reply(i, "she is a clown and a fraud") for i in range(6)]
     no_label = PostLabel("other", None, {"attack": 0.01, "other": 0.99})
     assert opened([(share, no_label), *about_her]) == [("@ana_vol", 5)]
-    assert opened(about_her) == [("@sharer", 5)]
+    assert opened(about_her) == []
+    assert opened([reply(i, "what a clown and a fraud") for i in range(6)]) == [("@sharer", 5)]
     to_him = [reply(i, "you are a clown and a fraud") for i in range(6)]
     assert opened([(share, no_label), *to_him]) == [("@sharer", 5)]
 
