@@ -79,10 +79,10 @@ def test_cli_writes_jsonl_and_truth(tmp_path):
 
 
 def test_detection_catches_a_fourth_days_pileons() -> None:
-    """One whole day, true labels: a pile-on on a candidate by replies to her post, one on
-    a farmer in a Reddit thread (replies by parent id), one on a diner owner on X and
-    Bluesky; all caught before their midpoint, no false alarm."""
-    posts, truth = fourth_day(8003, posts=5000)
+    """One whole day, true labels: a pile-on on a candidate by replies to whoever shared
+    his clip, one on the other candidate's second account, one on a farmer by replies
+    to his own post; all caught before their midpoint, no false alarm."""
+    posts, truth = fourth_day(8015, posts=5000)
     lines, _ = replay_day(posts, OracleLabeller(truth["labels"]), AlertRules(), {})
     result = evaluate(lines, truth["episodes"])
     assert result["caught"] == result["early"] == result["pileons"] == 3, result["missed"]
