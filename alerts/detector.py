@@ -162,6 +162,10 @@ class Detector:
         alerts.shares)."""
         self._shared.remember(author, created_at.timestamp(), text, mentions)
 
+    def busy(self, target: str) -> bool:
+        """Whether `target` is insulted often enough to be a peer (rule 6: a candidate)."""
+        return self._key(target)[0] in self._busy
+
     def shared_subject(self, addressee: str, created_at: datetime) -> str | None:
         """Whom `addressee`'s latest share was about, if it was recent (alerts.shares)."""
         return self._shared.subject(addressee, created_at.timestamp())

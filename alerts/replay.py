@@ -114,16 +114,17 @@ def reply_about(detector: Detector, post: Post, target: str | None) -> str | Non
     """Whom an attack replying to `post.reply_to` is about, when the classifier gave it
     to that account or to no one and it does not speak to its reader (no "you"): the
     person whose clip, quote or screenshot that account shared (alerts.shares); else, if
-    it speaks of a third person ("she is a clown", "this guy is unhinged"), not that
-    account: no one, unless the detector reads a name in it; else `target`."""
+    it speaks of a third person ("she is a clown", "this guy is unhinged") to an account
+    that is not a busy target, not that account: no one, unless the detector reads a
+    name in it; else `target`."""
     to = account_handle(post.reply_to or "")
     if target is not None and target.lower() != to.lower():
         return target
-    if speaks_to_reader(post.text):
-        return target
-    subject = detector.shared_subject(to, post.created_at)
+    subject = detector.shared_subject(to, post.created_at)  # lookups before the regexes
     if subject is not None and subject.lower() != post.author_handle.lower():
-        return subject
+        return target if speaks_to_reader(post.text) else subject
+    if detector.busy(to):  # "he's a clown" to a candidate: most likely about him
+        return target
     return None if speaks_of_someone(post.text) else target
 
 
@@ -137,14 +138,13 @@ def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
     share someone's post is remembered (`Detector.observe_share`), and an attack replying
     to it may be about that someone (`reply_about`)."""
     unsure = detector.rules.under_fire_attack_score
-    author_posted = detector.observe_author
+    author_posted, shared = detector.observe_author, detector.observe_share
     with gc_paused():
         for post, label, db_id in zip(posts, labels, ids, strict=True):
             author_posted(post.created_at, post.author_handle)
             if not post.reply_to and (post.mentions or "/status/" in post.text
                                       or "/post/" in post.text):
-                detector.observe_share(post.created_at, post.author_handle, post.text,
-                                       post.mentions)
+                shared(post.created_at, post.author_handle, post.text, post.mentions)
             if label.label == "attack":
                 labelled = to_labelled(post, label, db_id)
                 if post.reply_to:

@@ -706,6 +706,16 @@ def test_replies_to_whoever_shared_a_clip_that_speak_of_her_are_a_pileon_on_her(
     assert opened([reply(i, "what a clown and a fraud") for i in range(6)]) == [("@sharer", 5)]
     to_him = [reply(i, "you are a clown and a fraud") for i in range(6)]
     assert opened([(share, no_label), *to_him]) == [("@sharer", 5)]
+    # "she is a disgrace" in reply to a candidate insulted all day is about her
+    from alerts.replay import reply_about
+
+    detector = Detector(AlertRules(), EventBus(), None, ALIASES)
+    detector.observe_many(sorted(background(hours=3.3), key=lambda p: p.created_at))
+    to_dana = Post("x", "d1", "@angry9", "@DanaWhitfield she is a disgrace",
+                   T0 + timedelta(minutes=200), "test", "1", reply_to="@DanaWhitfield")
+    assert detector.busy("@DanaWhitfield") and not detector.busy("@sharer")
+    assert reply_about(detector, to_dana, "@DanaWhitfield") == "@DanaWhitfield"
+    assert reply_about(detector, about_her[0][0], "@sharer") is None
 
 
 def test_a_pileon_still_in_its_first_window_excuses_no_rival_and_no_quiet_target() -> None:
