@@ -37,9 +37,10 @@ knows better: an attack with no target that types a name the classifier has read
 (in full or by surname) is that person's (`_typed_name`), and one given to the account it
 replies to, untagged, that says no "you" and names someone else read before is theirs
 (`_reply_subject`); neither goes to a busy target (a candidate's name is in half the
-day's posts). Before either, `alerts.replay.feed` gives an attack replying to whoever
-shared someone's post, and not speaking to its reader, to that someone
-(`observe_share`, `shared_subject`; alerts.shares).
+day's posts). Before either, `alerts.replay.reply_about` gives an attack replying to
+whoever shared someone's post, and not speaking to its reader, to that someone
+(`observe_share`, `shared_subject`; alerts.shares), and one that speaks of "she" or
+"this guy" to an account that is not `busy`, to no one.
 
 The tests themselves live in alerts/evidence.py; this module keeps the stream's state and
 the incidents' lifecycle.

@@ -11,9 +11,10 @@ days, seventeenth session).
 `SharedPosts` remembers each author's latest post that is not a reply and shares
 something (tags an account, or links a post), and `subject` reads, when a reply needs
 it, whom that post was about: the one account it tags besides its author; else the one
-account whose post it links (x.com/NAME/status/..., bsky.app/profile/NAME/post/...); else
-the one person it names in full ("name:Gail Ostrander"). A post about two people, or
-about no one, answers None, and the reply stays with its addressee.
+account whose post it links (x.com/NAME/status/..., bsky.app/profile/NAME/post/...). A
+post about two people, or about no one, answers None. (The one person a share names in
+full, "Gail Ostrander on Renner County voters", was tried too: it cost the third and
+blind families an early catch each; bench/HISTORY.md, seventeenth session.)
 """
 
 from __future__ import annotations
