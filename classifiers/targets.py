@@ -13,7 +13,8 @@
    reply that speaks of "this woman", "that guy", or opens with one capitalised word as
    its subject ("Petrov is a moron") that the addressee's handle does not spell, and has
    no "you", is about someone else -- the person in the clip its addressee shared -- so
-   it goes on to rules 3-5 and may have no target at all;
+   it goes on to rules 3-5 (rule 3 skipping the account it answers, which an X reply
+   mentions) and may have no target at all;
 3. the first @mention that is not the author;
 4. a configured alias in the text ("Whitfield" -> @DanaWhitfield), longest first;
 5. a person's full name in the text ("Nadia Khalil is a clown"): `name:Nadia Khalil`.
@@ -224,6 +225,7 @@ def find_target(
     group = find_group(text)
     if group:
         return _opening_subject(text, me) or Target(f"group:{group}", "group")
+    not_about = {me}
     if reply_to and account_handle(reply_to).lower() != me:
         spoken_to = speaks_to_reader(text)
         spoken = _spoken_of(text, account_handle(reply_to), me, spoken_to)
@@ -231,9 +233,10 @@ def find_target(
             return spoken
         if spoken_to or not (_THIRD_PERSON.search(text) or _named_subject(text, reply_to)):
             return Target(account_handle(reply_to), "account")
+        not_about.add(account_handle(reply_to).lower())  # an X reply mentions it too
     candidates = [account_handle(m) for m in mentions or _HANDLE.findall(text)]
     for handle in candidates:
-        if handle.lower() != me:
+        if handle.lower() not in not_about:
             return Target(handle, "account")
     for alias, handle in sorted((aliases or {}).items(), key=lambda kv: -len(kv[0])):
         # a whole word: "Priya Raman" is not the start of "Priya Raman-Holt"

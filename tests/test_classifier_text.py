@@ -128,6 +128,20 @@ def test_a_reply_about_an_unnamed_person_is_not_about_its_addressee(
     assert (found.value if found else None) == target
 
 
+def test_a_reply_about_an_unnamed_person_is_not_about_the_account_it_mentions_to_answer() -> None:
+    # an X reply opens with, and mentions, the account it answers: still not its subject
+    found = find_target("@sharer this woman is the worst moderator", author="@attacker",
+                        reply_to="@sharer", mentions=["@sharer"])
+    assert found is None
+    found = find_target("@sharer this woman is a liar, ask @ana", author="@attacker",
+                        reply_to="@sharer", mentions=["@sharer", "@ana"])
+    assert found is not None and found.value == "@ana"
+    # spoken to: still the account answered, mentioned or not
+    found = find_target("@sharer this guy again? you are a clown", author="@attacker",
+                        reply_to="@sharer", mentions=["@sharer"])
+    assert found is not None and found.value == "@sharer"
+
+
 def test_reply_to_self_is_skipped_and_mentions_list_wins_over_text() -> None:
     found = find_target("lol", author="@me", reply_to="@me", mentions=["@me", "@them"])
     assert found.value == "@them"
