@@ -67,7 +67,7 @@ from alerts.baseline import GlobalRate
 from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.evidence import Evidence, window_multiplier
 from alerts.incidents import Incident, IncidentStore, utc
-from alerts.names import HandleIndex, SpokenNames, spoken_words
+from alerts.names import HandleIndex, PostingAccounts, SpokenNames, spoken_words
 from alerts.shares import SharedPosts
 from alerts.targets import CASCADE_SECONDS, LabelledPost, TargetState
 from civmon.config import AlertRules
@@ -132,6 +132,8 @@ class Detector:
         self._clock = 0.0
         self._next_prune = 0.0
         self._shared = SharedPosts()  # each author's latest share, see alerts.shares
+        self._posting = PostingAccounts()  # who posted: a name's account (_link_poster)
+        self._posted = self._posting.seen
 
     # --- input -----------------------------------------------------------------------
 
@@ -149,7 +151,10 @@ class Detector:
 
     def observe_author(self, created_at: datetime, author: str) -> None:
         """Take the author of any post: a target posting draws replies (see
-        `TargetState.learn_cascades`). One dict lookup for everyone else."""
+        `TargetState.learn_cascades`), and a name may turn out to be theirs (see
+        `_link_poster`). A set and a dict lookup for everyone else."""
+        if author not in self._posted:  # inline: every post passes here
+            self._posting.add(author)
         known = self._keys.get(author)
         if known is not None:
             state = self._targets.get(known[0])
@@ -429,6 +434,8 @@ class Detector:
         found = self.evidence.pileon_window(state, now)
         if found is None and flood < self.rules.flood_min_posts:
             return
+        if found is not None and key[:5] == "name:" and self._link_poster(state, post, now):
+            return
         expected = self.evidence.expected_per_hour(state, now, self._flood_window)
         if found is not None:
             window, expected = found
@@ -463,6 +470,31 @@ class Detector:
         if kind == "pileon":
             self._freeze(key, state, now)
         self._publish("opened", incident)
+
+    def _link_poster(self, state: TargetState, post: LabelledPost, now: float) -> bool:
+        """Before a pile-on by name is reported: if an account that posted spells the
+        name (alerts.names.PostingAccounts), make it linkable, let it absorb the name's
+        insults (`_absorb_names`) and weigh the pile-on as that account's, against its
+        baseline. True if so. Nobody may have tagged the person (a Reddit thread about
+        a volunteer: "Lindgren needs a hobby", "ray lindgren is unhinged"), but a
+        moderator needs the account, and a candidate's name must not be news that the
+        candidate's account, insulted all day, is not."""
+        if self._origin is None or now - self._horizon < self._origin:
+            return False  # as in _absorb_names: too early to weigh a baseline
+        handle = self._posting.account_for(
+            state.name[5:], lambda shown: self._key(shown)[0] in self._targets)
+        if handle is None or not self._handles.add(handle):
+            return False
+        key, name = self._key(handle)
+        if self._key(state.name)[0] != key:
+            return False  # the name fits an insulted account as well: it means neither
+        target = self._targets.get(key)
+        if target is None:
+            target = self._targets[key] = TargetState(name, self.rules, self._origin, self._horizon)
+        self._absorb_names(key, target, now)
+        if key not in self._open:
+            self._maybe_open(key, target, post, now, 0)
+        return True
 
     def _grow(
         self, incident: Incident, state: TargetState, post: LabelledPost, now: float

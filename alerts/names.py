@@ -11,6 +11,11 @@ when the classifier read praise that named a candidate as an attack; with names 
 in its input it no longer does.) A name that fits two attacked handles
 at the first rule that fits any, or none, stays a target of its own.
 
+A pile-on held by name only, where nobody tags the person (a Reddit thread about a
+volunteer), has no attacked handle to link to; `PostingAccounts` then offers the account
+that posted and spells the name, asked once, when the pile-on is about to be reported.
+The accounts one person holds on two platforms spell a name alike and count as one fit.
+
 Names typed in lower case ("tanya boyd is a moron") the classifier does not read at all.
 `SpokenNames` knows them once it has read the same name capitalised; `HandleIndex.
 spelled_in` knows them when two adjacent words spell an attacked handle.
@@ -19,13 +24,17 @@ spelled_in` knows them when two adjacent words spell an attacked handle.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storage.handles import Fit, handle_letters, name_keys, plain
 
-__all__ = ["HandleIndex", "SpokenNames", "spoken_words"]
+__all__ = ["HandleIndex", "PostingAccounts", "SpokenNames", "spoken_words"]
 
 MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
+MAX_POSTERS = 500_000  # accounts PostingAccounts remembers before it starts afresh
+# The rules of `name_keys` PostingAccounts takes (first and last name, initial and last
+# name, last name): a first name alone fits too many of a day's thousands of accounts.
+POSTER_RULES = 3
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 MIN_SURNAME = 5  # letters a surname needs to be looked up alone ("Pryor", not "Wu")
@@ -125,8 +134,61 @@ class HandleIndex:
                     found.add(shown)
         known.tested = len(self._added)
         for found in known.found:
-            if found:  # the first rule that fits any: one account, or two and neither
-                return next(iter(found)) if len(found) == 1 else None
+            if found:  # the first rule that fits any: one person's account(s), else none
+                return self._one_person(found)
+        return None
+
+    def _one_person(self, found: set[str]) -> str | None:
+        """The account among `found` added first, if all spell alike: one person's
+        accounts on several platforms (@GailOstrander, @gailostrander.bsky.social); else
+        None, two people."""
+        if len(found) == 1:
+            return next(iter(found))
+        if len({self._letters[handle.lower()][1] for handle in found}) > 1:
+            return None
+        return next(shown for shown, _ in self._added if shown in found)
+
+
+class PostingAccounts:
+    """The accounts that posted, for a name insulted by no handle: "Ray Lindgren" in a
+    Reddit thread about him is @RayLindgren58 when that account posted today, though no one
+    tagged it. Asked only when a pile-on by name is about to be reported (rarely), so
+    remembering costs one set lookup a post and the letters are read when first asked."""
+
+    __slots__ = ("_letters", "_shown", "seen")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()  # every account remembered, as written (kept, not rebound)
+        self._shown: list[str] = []  # as first written, in the order first seen
+        self._letters: list[str] = []  # handle_letters of _shown[:len(_letters)]
+
+    def add(self, author: str) -> None:
+        """Remember an account that posted."""
+        if author not in self.seen:
+            if len(self.seen) >= MAX_POSTERS:
+                self.seen.clear()
+                self._shown.clear()
+                self._letters.clear()
+            self.seen.add(author)
+            self._shown.append(author)
+
+    def account_for(self, name: str, prefer: Callable[[str], bool] = bool) -> str | None:
+        """The account of the one person whose handle spells `name` ("Ray Lindgren")
+        by the first of POSTER_RULES any posting account fits, else None. The accounts
+        one person holds on several platforms (@gailostrander, @gailostrander.bsky.social)
+        spell it alike and count once: the first seen that `prefer` likes is taken (the
+        detector prefers one insulted before), else the first seen."""
+        letters = self._letters
+        for author in self._shown[len(letters):]:
+            letters.append(handle_letters(author))
+        for key, fits in name_keys(name)[:POSTER_RULES]:
+            found = [i for i, own in enumerate(letters) if fits(own, key)]
+            if not found:
+                continue
+            if len({letters[i] for i in found}) > 1:
+                return None  # two people fit: neither
+            shown = [self._shown[i] for i in found]
+            return next((handle for handle in shown if prefer(handle)), shown[0])
         return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alerts.names import HandleIndex, SpokenNames, spoken_words
+from alerts.names import HandleIndex, PostingAccounts, SpokenNames, spoken_words
 from classifiers.targets import find_name, find_target
 
 
@@ -59,6 +59,36 @@ def test_a_name_that_fits_two_handles_fits_neither() -> None:
     other.add("@AnaSoto_vol")
     other.add("@anasoto_vol")
     assert other.handle_for("Ana Soto") == "@AnaSoto_vol"
+
+
+def test_one_persons_accounts_on_two_platforms_are_one_fit_not_two() -> None:
+    # a candidate insulted by handle on X and on Bluesky: her name means the first linked
+    index = HandleIndex()
+    for handle in ["@gailostrander.bsky.social", "@GailOstrander", "@SenOstrander"]:
+        index.add(handle)
+    assert index.handle_for("Gail Ostrander") == "@gailostrander.bsky.social"
+    index.add("@GailOstranderFan")  # someone else holds the whole name too
+    assert index.handle_for("Gail Ostrander") is None
+
+
+def test_a_name_means_the_one_posting_account_that_spells_it() -> None:
+    posting = PostingAccounts()
+    for author in ["u/tylervang13", "@RayLindgren58", "@voter123", "u/mr_olufsen",
+                   "@katefan88", "@gailostrander.bsky.social", "@GailOstrander"]:
+        posting.add(author)
+    posting.add("@RayLindgren58")  # posting again changes nothing
+    assert posting.account_for("Ray Lindgren") == "@RayLindgren58"  # first and last name
+    assert posting.account_for("Derek Olufsen") == "u/mr_olufsen"  # the last name
+    assert posting.account_for("Kate Lindqvist") is None  # a first name alone: never
+    assert posting.account_for("Jorge Medina") is None  # never posted
+    # one person's accounts: the first seen, unless the caller prefers another
+    assert posting.account_for("Gail Ostrander") == "@gailostrander.bsky.social"
+    assert posting.account_for("Gail Ostrander",
+                               lambda handle: handle == "@GailOstrander") == "@GailOstrander"
+    posting.add("@lindgren_farms")  # a second account holds the last name, not the first
+    assert posting.account_for("Ray Lindgren") == "@RayLindgren58"  # the better rule wins
+    posting.add("@RayLindgrenFan")
+    assert posting.account_for("Ray Lindgren") is None  # two people hold the whole name
 
 
 def test_find_name_takes_a_person_not_a_place_title_or_opener() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +13,10 @@ from alerts.events import EventBus, IncidentEvent
 from alerts.incidents import IncidentStore
 from alerts.targets import CASCADE_SECONDS, TargetState
 from civmon.config import AlertRules
+
+if TYPE_CHECKING:
+    from alerts.replay import PostLabel
+    from storage import Post
 
 T0 = datetime(2026, 10, 14, 6, 0, tzinfo=UTC)
 ALIASES = {
@@ -672,13 +677,27 @@ def test_a_reply_the_classifier_was_unsure_of_counts_while_its_addressee_is_unde
     assert not [e for e in events if e.step == "opened"]
 
 
+def opened_after_feed(posts: list[tuple[Post, PostLabel]], hours: float = 3.3
+                      ) -> list[tuple[str, int]]:
+    """(target, attackers) of each pile-on opened when `posts` are fed (alerts.replay.feed,
+    which sees every author and share) after `hours` of background."""
+    from alerts.replay import feed
+
+    bus, events = EventBus(), []
+    bus.subscribe(events.append)
+    detector = Detector(AlertRules(), bus, None, ALIASES)
+    detector.observe_many(sorted(background(hours=hours), key=lambda p: p.created_at))
+    feed(detector, [p for p, _ in posts], [label for _, label in posts], [None] * len(posts))
+    return [(e.target, e.attackers) for e in events if e.step == "opened"]
+
+
 def test_replies_to_whoever_shared_a_clip_that_speak_of_her_are_a_pileon_on_her() -> None:
     # @sharer posts a clip of the volunteer @ana_vol, tagging her; six accounts reply to
     # him about her ("she is a clown", no "you"), and the classifier, as it does, gives
     # each reply to the account replied to. They are her pile-on, not his. Replies that
     # speak to him ("you are a clown") stay his. Without the share, replies that speak
     # of "she" are about someone, but not him: no one's pile-on; "what a clown" is his.
-    from alerts.replay import PostLabel, feed
+    from alerts.replay import PostLabel
     from storage import Post
 
     share = Post("x", "share", "@sharer", "@ana_vol at the town hall last night. Yikes",
@@ -690,22 +709,14 @@ def test_replies_to_whoever_shared_a_clip_that_speak_of_her_are_a_pileon_on_her(
                      mentions=("@sharer",)),
                 PostLabel("attack", "@sharer", {"attack": 0.97, "other": 0.03}))
 
-    def opened(posts: list[tuple[Post, PostLabel]]) -> list[tuple[str, int]]:
-        bus, events = EventBus(), []
-        bus.subscribe(events.append)
-        detector = Detector(AlertRules(), bus, None, ALIASES)
-        detector.observe_many(sorted(background(hours=3.3), key=lambda p: p.created_at))
-        feed(detector, [p for p, _ in posts], [label for _, label in posts],
-             [None] * len(posts))
-        return [(e.target, e.attackers) for e in events if e.step == "opened"]
-
     about_her = [reply(i, "she is a clown and a fraud") for i in range(6)]
     no_label = PostLabel("other", None, {"attack": 0.01, "other": 0.99})
-    assert opened([(share, no_label), *about_her]) == [("@ana_vol", 5)]
-    assert opened(about_her) == []
-    assert opened([reply(i, "what a clown and a fraud") for i in range(6)]) == [("@sharer", 5)]
+    assert opened_after_feed([(share, no_label), *about_her]) == [("@ana_vol", 5)]
+    assert opened_after_feed(about_her) == []
+    assert opened_after_feed([reply(i, "what a clown and a fraud") for i in range(6)]) == [
+        ("@sharer", 5)]
     to_him = [reply(i, "you are a clown and a fraud") for i in range(6)]
-    assert opened([(share, no_label), *to_him]) == [("@sharer", 5)]
+    assert opened_after_feed([(share, no_label), *to_him]) == [("@sharer", 5)]
     # "she is a disgrace" in reply to a candidate insulted all day is about her
     from alerts.replay import reply_about
 
@@ -716,6 +727,32 @@ def test_replies_to_whoever_shared_a_clip_that_speak_of_her_are_a_pileon_on_her(
     assert detector.busy("@DanaWhitfield") and not detector.busy("@sharer")
     assert reply_about(detector, to_dana, "@DanaWhitfield") == "@DanaWhitfield"
     assert reply_about(detector, about_her[0][0], "@sharer") is None
+
+
+def test_a_pileon_by_name_in_a_reddit_thread_is_on_the_account_that_spells_it() -> None:
+    # A Reddit thread about a volunteer nobody tags: "Lindgren needs a therapist", "Ray
+    # Lindgren is unhinged". His account posted this morning, never insulted by handle:
+    # the moderator is told it is @RayLindgren58, not "name:Ray Lindgren" (fourth seed
+    # 8010). If he never posted, the name is all there is to tell.
+    from alerts.replay import PostLabel
+    from storage import Post
+
+    own = Post("x", "own", "@RayLindgren58", "Lit drop done in Bellwether Falls!",
+               T0 + timedelta(minutes=120), "test", "1")
+    thread = Post("reddit", "t3_a", "u/tylervang13", "Kuehl volunteer says crew will "
+                  "'watch the polls'", T0 + timedelta(minutes=195), "test", "1")
+    no_label = PostLabel("other", None, {"attack": 0.01, "other": 0.99})
+
+    def comment(i: int) -> tuple[Post, PostLabel]:
+        return (Post("reddit", f"t1_{i}", f"u/angry{i}", "Ray Lindgren is not all there",
+                     T0 + timedelta(minutes=200 + i), "test", "1", reply_to="u/tylervang13"),
+                PostLabel("attack", "name:Ray Lindgren", {"attack": 0.97, "other": 0.03}))
+
+    comments = [comment(i) for i in range(8)]
+    assert (opened_after_feed([(own, no_label), (thread, no_label), *comments], hours=1.9)
+            == [("@RayLindgren58", 5)])
+    assert opened_after_feed([(thread, no_label), *comments], hours=1.9) == [
+        ("name:Ray Lindgren", 5)]
 
 
 def test_a_pileon_still_in_its_first_window_excuses_no_rival_and_no_quiet_target() -> None:
