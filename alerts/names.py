@@ -31,7 +31,7 @@ from storage.handles import Fit, handle_letters, name_keys, plain
 __all__ = ["HandleIndex", "PostingAccounts", "SpokenNames", "spoken_words"]
 
 MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
-MAX_POSTERS = 500_000  # accounts PostingAccounts remembers before it starts afresh
+MAX_POSTERS = 200_000  # accounts PostingAccounts remembers (~35 MB) before it starts afresh
 # The rules of `name_keys` PostingAccounts takes (first and last name, initial and last
 # name, last name): a first name alone fits too many of a day's thousands of accounts.
 POSTER_RULES = 3
