@@ -116,7 +116,8 @@ def reply_about(detector: Detector, post: Post, target: str | None) -> str | Non
     person whose clip, quote or screenshot that account shared (alerts.shares); else, if
     it speaks of a third person ("she is a clown", "this guy is unhinged") to an account
     that is not a busy target, not that account: no one, unless the detector reads a
-    name in it; else `target`."""
+    name in it; so too a comment on a Reddit thread that does not say "you" to its poster
+    (`comments_on_a_thread`); else `target`."""
     to = account_handle(post.reply_to or "")
     if target is not None and target.lower() != to.lower():
         return target
@@ -125,7 +126,23 @@ def reply_about(detector: Detector, post: Post, target: str | None) -> str | Non
         return target if speaks_to_reader(post.text) else subject
     if detector.busy(to):  # "he's a clown" to a candidate: most likely about him
         return target
+    if comments_on_a_thread(post) and not speaks_to_reader(post.text):
+        return None  # "ray lindgren is a lunatic" under a link about him: not its poster
     return None if speaks_of_someone(post.text) else target
+
+
+def comments_on_a_thread(post: Post) -> bool:
+    """Whether `post` is a Reddit comment on the submission itself (its parent a `t3_`
+    id: `reply_to_post` in a file's post, `parent_id` in a dump's, `data.parent_id` as
+    the Reddit collector stores it): such a comment speaks of what the thread is about,
+    and only by "you" of whoever posted it."""
+    if post.platform != "reddit":
+        return False
+    raw = post.raw
+    data = raw.get("data")
+    parent = (raw.get("reply_to_post") or raw.get("parent_id")
+              or (data.get("parent_id") if isinstance(data, dict) else None))
+    return isinstance(parent, str) and parent.startswith("t3_")
 
 
 def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],

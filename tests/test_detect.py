@@ -755,6 +755,38 @@ def test_a_pileon_by_name_in_a_reddit_thread_is_on_the_account_that_spells_it() 
         ("name:Ray Lindgren", 5)]
 
 
+def test_comments_on_a_reddit_thread_are_not_about_whoever_posted_it() -> None:
+    # "ray lindgren is a lunatic", typed in lower case, under a thread linking a story about
+    # him: the classifier, reading no name, gives each comment to the thread's poster, who
+    # then looked piled on (fourth seed 8014, u/throwaway_np_550). A comment on the
+    # submission speaks of what the thread is about; only "you" makes it the poster's.
+    from alerts.replay import PostLabel
+    from storage import Post
+
+    def comment(i: int, text: str, parent: str = "t3_a") -> tuple[Post, PostLabel]:
+        return (Post("reddit", f"t1_{i}", f"u/angry{i}", text,
+                     T0 + timedelta(minutes=200 + i), "test", "1", reply_to="u/op_550",
+                     raw={"reply_to_post": parent}),
+                PostLabel("attack", "u/op_550", {"attack": 0.97, "other": 0.03}))
+
+    about_him = [comment(i, "ray lindgren is a lunatic") for i in range(7)]
+    assert opened_after_feed(about_him) == []
+    to_op = [comment(i, "you are a lunatic for posting this") for i in range(7)]
+    assert opened_after_feed(to_op) == [("u/op_550", 5)]
+    # a reply to a comment is a conversation with its author, as on X
+    under_comments = [comment(i, "what a lunatic", parent="t1_x") for i in range(7)]
+    assert opened_after_feed(under_comments) == [("u/op_550", 5)]
+    # the parent as the Reddit collector stores it (the API's data.parent_id)
+    from dataclasses import replace
+
+    from alerts.replay import comments_on_a_thread
+
+    collected = replace(about_him[0][0], raw={"kind": "t1", "data": {"parent_id": "t3_a"}})
+    assert comments_on_a_thread(collected)
+    assert not comments_on_a_thread(replace(collected, raw={"data": {"parent_id": "t1_b"}}))
+    assert not comments_on_a_thread(replace(collected, platform="x"))
+
+
 def test_a_pileon_still_in_its_first_window_excuses_no_rival_and_no_quiet_target() -> None:
     from alerts.evidence import Evidence
 
