@@ -33,8 +33,13 @@ __all__ = ["HandleIndex", "PostingAccounts", "SpokenNames", "spoken_words"]
 MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 MAX_POSTERS = 200_000  # accounts PostingAccounts remembers (~35 MB) before it starts afresh
 # The rules of `name_keys` PostingAccounts takes (first and last name, initial and last
-# name, last name): a first name alone fits too many of a day's thousands of accounts.
-POSTER_RULES = 3
+# name): a first name alone fits too many of a day's thousands of accounts, and a last
+# name alone fits a namesake ("Patty Santangelo" and @WSantangelo, third seed 5006).
+POSTER_RULES = 2
+# Letters two handles must share, all of them, to be taken as one person's accounts on
+# two platforms (@gailostrander, @gailostrander.bsky.social): "@theo@carroway.social" and
+# "@theo@mastodon.social" are two Theos (third seed 5020).
+SAME_PERSON_LETTERS = 8
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 MIN_SURNAME = 5  # letters a surname needs to be looked up alone ("Pryor", not "Wu")
@@ -139,12 +144,13 @@ class HandleIndex:
         return None
 
     def _one_person(self, found: set[str]) -> str | None:
-        """The account among `found` added first, if all spell alike: one person's
-        accounts on several platforms (@GailOstrander, @gailostrander.bsky.social); else
-        None, two people."""
+        """The account among `found` added first, if all spell alike in SAME_PERSON_LETTERS
+        letters or more: one person's accounts on several platforms (@GailOstrander,
+        @gailostrander.bsky.social); else None, two people."""
         if len(found) == 1:
             return next(iter(found))
-        if len({self._letters[handle.lower()][1] for handle in found}) > 1:
+        letters = {self._letters[handle.lower()][1] for handle in found}
+        if len(letters) > 1 or len(next(iter(letters))) < SAME_PERSON_LETTERS:
             return None
         return next(shown for shown, _ in self._added if shown in found)
 
@@ -176,16 +182,19 @@ class PostingAccounts:
         """The account of the one person whose handle spells `name` ("Ray Lindgren")
         by the first of POSTER_RULES any posting account fits, else None. The accounts
         one person holds on several platforms (@gailostrander, @gailostrander.bsky.social)
-        spell it alike and count once: the first seen that `prefer` likes is taken (the
-        detector prefers one insulted before), else the first seen."""
+        spell it alike (SAME_PERSON_LETTERS or more) and count once: the first seen
+        that `prefer` likes is taken (the detector prefers one insulted before), else
+        the first seen."""
         letters = self._letters
         for author in self._shown[len(letters):]:
             letters.append(handle_letters(author))
-        for key, fits in name_keys(name)[:POSTER_RULES]:
+        for key, fits in name_keys(name, POSTER_RULES):
             found = [i for i, own in enumerate(letters) if fits(own, key)]
             if not found:
                 continue
-            if len({letters[i] for i in found}) > 1:
+            spelled = {letters[i] for i in found}
+            if len(spelled) > 1 or (len(found) > 1
+                                    and len(next(iter(spelled))) < SAME_PERSON_LETTERS):
                 return None  # two people fit: neither
             shown = [self._shown[i] for i in found]
             return next((handle for handle in shown if prefer(handle)), shown[0])

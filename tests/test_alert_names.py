@@ -69,6 +69,11 @@ def test_one_persons_accounts_on_two_platforms_are_one_fit_not_two() -> None:
     assert index.handle_for("Gail Ostrander") == "@gailostrander.bsky.social"
     index.add("@GailOstranderFan")  # someone else holds the whole name too
     assert index.handle_for("Gail Ostrander") is None
+    # short handles spelled alike are two people: Theo on one server, Theo on another
+    theos = HandleIndex()
+    theos.add("@theo@carroway.social")
+    theos.add("@theo@mastodon.social")
+    assert theos.handle_for("Theo Cho") is None
 
 
 def test_a_name_means_the_one_posting_account_that_spells_it() -> None:
@@ -78,15 +83,18 @@ def test_a_name_means_the_one_posting_account_that_spells_it() -> None:
         posting.add(author)
     posting.add("@RayLindgren58")  # posting again changes nothing
     assert posting.account_for("Ray Lindgren") == "@RayLindgren58"  # first and last name
-    assert posting.account_for("Derek Olufsen") == "u/mr_olufsen"  # the last name
+    assert posting.account_for("Ray Lindgren") == "@RayLindgren58"
+    assert posting.account_for("Derek Olufsen") is None  # a last name alone: a namesake?
     assert posting.account_for("Kate Lindqvist") is None  # a first name alone: never
+    posting.add("@theo@carroway.social")
+    assert posting.account_for("Theo Cho") is None  # not even the whole handle
     assert posting.account_for("Jorge Medina") is None  # never posted
     # one person's accounts: the first seen, unless the caller prefers another
     assert posting.account_for("Gail Ostrander") == "@gailostrander.bsky.social"
     assert posting.account_for("Gail Ostrander",
                                lambda handle: handle == "@GailOstrander") == "@GailOstrander"
-    posting.add("@lindgren_farms")  # a second account holds the last name, not the first
-    assert posting.account_for("Ray Lindgren") == "@RayLindgren58"  # the better rule wins
+    posting.add("@lindgren_farms")  # a namesake holds the last name only
+    assert posting.account_for("Ray Lindgren") == "@RayLindgren58"
     posting.add("@RayLindgrenFan")
     assert posting.account_for("Ray Lindgren") is None  # two people hold the whole name
 
