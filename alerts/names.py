@@ -36,6 +36,14 @@ MAX_POSTERS = 200_000  # accounts PostingAccounts remembers (~35 MB) before it s
 # name): a first name alone fits too many of a day's thousands of accounts, and a last
 # name alone fits a namesake ("Patty Santangelo" and @WSantangelo, third seed 5006).
 POSTER_RULES = 2
+# Words that make a name a title and a last name ("Commissioner Brandvold"), which a
+# posting account fits by the last name (@hollisbrandvold): an official's handle holds it.
+TITLES = frozenset({
+    "mayor", "governor", "senator", "sheriff", "judge", "councilmember", "councilwoman",
+    "councilman", "commissioner", "secretary", "representative", "rep", "congressman",
+    "congresswoman", "supervisor", "superintendent", "chairman", "chairwoman", "treasurer",
+    "auditor", "alderman", "assemblyman", "assemblywoman", "delegate", "trustee",
+})
 # Letters two handles must share, all of them, to be taken as one person's accounts on
 # two platforms (@gailostrander, @gailostrander.bsky.social): "@theo@carroway.social" and
 # "@theo@mastodon.social" are two Theos (third seed 5020).
@@ -180,7 +188,8 @@ class PostingAccounts:
 
     def account_for(self, name: str, prefer: Callable[[str], bool] = bool) -> str | None:
         """The account of the one person whose handle spells `name` ("Ray Lindgren")
-        by the first of POSTER_RULES any posting account fits, else None. The accounts
+        by the first of POSTER_RULES any posting account fits (a title and a last name,
+        "Commissioner Brandvold", by the last name), else None. The accounts
         one person holds on several platforms (@gailostrander, @gailostrander.bsky.social)
         spell it alike (SAME_PERSON_LETTERS or more) and count once: the first seen
         that `prefer` likes is taken (the detector prefers one insulted before), else
@@ -188,7 +197,9 @@ class PostingAccounts:
         letters = self._letters
         for author in self._shown[len(letters):]:
             letters.append(handle_letters(author))
-        for key, fits in name_keys(name, POSTER_RULES):
+        words = name.split()
+        titled = len(words) == 2 and words[0].lower() in TITLES
+        for key, fits in name_keys(name, 3)[2:] if titled else name_keys(name, POSTER_RULES):
             found = [i for i, own in enumerate(letters) if fits(own, key)]
             if not found:
                 continue

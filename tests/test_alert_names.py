@@ -88,6 +88,11 @@ def test_a_name_means_the_one_posting_account_that_spells_it() -> None:
     assert posting.account_for("Kate Lindqvist") is None  # a first name alone: never
     posting.add("@theo@carroway.social")
     assert posting.account_for("Theo Cho") is None  # not even the whole handle
+    # a title and a last name: an official, whose handle holds the last name
+    posting.add("@hollisbrandvold.bsky.social")
+    assert posting.account_for("Commissioner Brandvold") == "@hollisbrandvold.bsky.social"
+    assert posting.account_for("Hollis Brandvold") == "@hollisbrandvold.bsky.social"
+    assert posting.account_for("Commissioner Medina") is None
     assert posting.account_for("Jorge Medina") is None  # never posted
     # one person's accounts: the first seen, unless the caller prefers another
     assert posting.account_for("Gail Ostrander") == "@gailostrander.bsky.social"
