@@ -27,7 +27,7 @@ from classifiers.targets import speaks_of_someone, speaks_to_reader
 from storage import Archive, Post, store_posts
 from storage.handles import account_handle
 from storage.models import ClassificationRow, PostRow
-from storage.replies import parent_to_author
+from storage.replies import parent_post_id, parent_to_author
 
 ALERT_FIELDS = ("target", "fired_at", "kind", "incident_id", "attackers", "attack_posts",
                 "severity")
@@ -133,16 +133,12 @@ def reply_about(detector: Detector, post: Post, target: str | None) -> str | Non
 
 def comments_on_a_thread(post: Post) -> bool:
     """Whether `post` is a Reddit comment on the submission itself (its parent a `t3_`
-    id: `reply_to_post` in a file's post, `parent_id` in a dump's, `data.parent_id` as
-    the Reddit collector stores it): such a comment speaks of what the thread is about,
-    and only by "you" of whoever posted it."""
+    id: `storage.replies.parent_post_id`): such a comment speaks of what the thread is
+    about, and only by "you" of whoever posted it."""
     if post.platform != "reddit":
         return False
-    raw = post.raw
-    data = raw.get("data")
-    parent = (raw.get("reply_to_post") or raw.get("parent_id")
-              or (data.get("parent_id") if isinstance(data, dict) else None))
-    return isinstance(parent, str) and parent.startswith("t3_")
+    parent = parent_post_id(post)
+    return parent is not None and parent.startswith("t3_")
 
 
 def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],

@@ -30,7 +30,8 @@ from storage.handles import bare_handle
 from storage.models import PostRow
 from storage.posts import Post
 
-__all__ = ["AuthorOf", "names_a_post", "parent_authors", "parent_to_author", "resolve_parents"]
+__all__ = ["AuthorOf", "names_a_post", "parent_authors", "parent_post_id", "parent_to_author",
+           "resolve_parents"]
 
 AuthorOf = Callable[[str, str], str | None]  # (platform, native_id) -> author handle, if known
 POST_REFERENCE = re.compile(r"^(?:\w+://|t[1-6]_|\d{10,}$)")  # at://..., t1_abc, 1843...
@@ -40,6 +41,17 @@ LOOKUP_CHUNK = 5000  # ids per query: one query for any batch up to this many re
 def names_a_post(reply_to: str | None) -> TypeGuard[str]:
     """Whether `reply_to` may be a post's id: set, and neither "@name" nor "u/name"."""
     return bool(reply_to and not reply_to.startswith(("@", "u/")))
+
+
+def parent_post_id(post: Post) -> str | None:
+    """The id of the post `post` replies to, wherever its source keeps it: `reply_to_post`
+    (set by `parent_to_author`), a dump's `parent_id`, or `data.parent_id` as the Reddit
+    collector stores the API's comment; None if none of them holds one."""
+    raw = post.raw
+    data = raw.get("data")
+    parent = (raw.get("reply_to_post") or raw.get("parent_id")
+              or (data.get("parent_id") if isinstance(data, dict) else None))
+    return parent if isinstance(parent, str) and parent else None
 
 
 def parent_to_author(post: Post, author_of: AuthorOf) -> Post:
