@@ -157,10 +157,16 @@ class HandleIndex:
         @gailostrander.bsky.social); else None, two people."""
         if len(found) == 1:
             return next(iter(found))
-        letters = {self._letters[handle.lower()][1] for handle in found}
-        if len(letters) > 1 or len(next(iter(letters))) < SAME_PERSON_LETTERS:
+        if not one_person({self._letters[handle.lower()][1] for handle in found}, len(found)):
             return None
         return next(shown for shown, _ in self._added if shown in found)
+
+
+def one_person(spellings: set[str], accounts: int) -> bool:
+    """Whether `accounts` handles whose letters are `spellings` are one person's: one
+    account, or several spelled alike in SAME_PERSON_LETTERS letters or more."""
+    return accounts == 1 or (len(spellings) == 1
+                             and len(next(iter(spellings))) >= SAME_PERSON_LETTERS)
 
 
 class PostingAccounts:
@@ -199,13 +205,12 @@ class PostingAccounts:
             letters.append(handle_letters(author))
         words = name.split()
         titled = len(words) == 2 and words[0].lower() in TITLES
-        for key, fits in name_keys(name, 3)[2:] if titled else name_keys(name, POSTER_RULES):
+        keys = name_keys(name, 3, start=2) if titled else name_keys(name, POSTER_RULES)
+        for key, fits in keys:  # the last name alone (rule 3) for a title
             found = [i for i, own in enumerate(letters) if fits(own, key)]
             if not found:
                 continue
-            spelled = {letters[i] for i in found}
-            if len(spelled) > 1 or (len(found) > 1
-                                    and len(next(iter(spelled))) < SAME_PERSON_LETTERS):
+            if not one_person({letters[i] for i in found}, len(found)):
                 return None  # two people fit: neither
             shown = [self._shown[i] for i in found]
             return next((handle for handle in shown if prefer(handle)), shown[0])

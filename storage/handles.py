@@ -60,12 +60,13 @@ def handle_letters(handle: str) -> str:
     return _NOT_LETTERS.sub("", own)
 
 
-def name_keys(name: str, rules: int = 5) -> list[tuple[str, Fit]]:
+def name_keys(name: str, rules: int = 5, start: int = 0) -> list[tuple[str, Fit]]:
     """How a handle may hold `name` ("Nadia Khalil"), most telling first: first and last
     name ("rachelkim", "cllr_benwu"), initial and last name at the start
     ("nkhalil_ledger"), a last name of five letters or more ("SheriffHalvorsen"), the
     first name as the whole handle ("ines"), a first name of four letters or more
-    ("cactuskate_"); only the first `rules` of these five. [] for a single word."""
+    ("cactuskate_"); only rules `start` to `rules` - 1 of these five (counted before
+    keys too short are dropped). [] for a single word."""
     words = [w for w in (_NOT_LETTERS.sub("", plain(w)) for w in name.split()) if w]
     if len(words) < 2:
         return []
@@ -77,7 +78,7 @@ def name_keys(name: str, rules: int = 5) -> list[tuple[str, Fit]]:
         (first, str.__eq__, MIN_KEY - 1),  # the whole handle: "ines" is enough
         (first, str.__contains__, MIN_KEY - 1),  # "@cactuskate_" for Kate
     ]
-    return [(key, fits) for key, fits, shortest in keys[:rules] if len(key) >= shortest]
+    return [(key, fits) for key, fits, shortest in keys[start:rules] if len(key) >= shortest]
 
 
 def name_fits(name: str, handle: str) -> bool:
