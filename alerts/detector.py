@@ -172,6 +172,17 @@ class Detector:
         """Whether `target` is insulted often enough to be a peer (rule 6: a candidate)."""
         return self._key(target)[0] in self._busy
 
+    def attacked_lately(self, target: str, created_at: datetime) -> bool:
+        """Whether `target` is a candidate (busy) or was attacked within the longest
+        detection window: whom a quote of its post may be taken to attack (see
+        alerts.replay.quote_about)."""
+        key = self._key(target)[0]
+        if key in self._busy:
+            return True
+        state = self._targets.get(key)
+        since = created_at.timestamp() - self.evidence.windows[-1]
+        return state is not None and state.attacks.count_since(since) > 0
+
     def shared_subject(self, addressee: str, created_at: datetime) -> str | None:
         """Whom `addressee`'s latest share was about, if it was recent (alerts.shares)."""
         return self._shared.subject(addressee, created_at.timestamp())

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 
 from storage.handles import Fit, handle_letters, name_keys, plain
 
-__all__ = ["HandleIndex", "PostingAccounts", "SpokenNames", "spoken_words"]
+__all__ = ["HandleIndex", "PostingAccounts", "SpokenNames", "names_account", "spoken_words"]
 
 MAX_HANDLES = 20_000  # a stream of one-off targets: start afresh
 MAX_POSTERS = 200_000  # accounts PostingAccounts remembers (~35 MB) before it starts afresh
@@ -49,6 +49,7 @@ TITLES = frozenset({
 # "@theo@mastodon.social" are two Theos (third seed 5020).
 SAME_PERSON_LETTERS = 8
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LINK = re.compile(r"\S+://\S+")
 MAX_NAMES = 50_000  # full names remembered by SpokenNames before it starts afresh
 MIN_SURNAME = 5  # letters a surname needs to be looked up alone ("Pryor", not "Wu")
 SURNAME_DOMINANCE = 3.0  # reads a surname's person needs over anyone else's read with it
@@ -289,6 +290,15 @@ class SpokenNames:
         named = {self._surnames.get(word) for word in words if len(word) >= MIN_SURNAME}
         named.discard(None)
         return named.pop() if len(named) == 1 else None
+
+
+def names_account(text: str, handle: str) -> bool:
+    """Whether `text` holds a word of MIN_SURNAME letters or more that `handle` spells
+    ("Fiske should be fired" and @LenaFiskeChecks), links aside (a link to the account's
+    post spells it too)."""
+    letters = handle_letters(handle.lower())
+    return any(len(word) >= MIN_SURNAME and word.replace("-", "").replace("'", "") in letters
+               for word in spoken_words(_LINK.sub(" ", text)))
 
 
 def spoken_words(text: str) -> list[str]:

@@ -23,11 +23,13 @@ from sqlalchemy import insert, select, tuple_
 
 from alerts.detector import Detector, LabelledPost, gc_paused
 from alerts.events import IncidentEvent
-from classifiers.targets import speaks_of_someone, speaks_to_reader
+from alerts.names import names_account
+from alerts.shares import quoted_account
+from classifiers.targets import opens_with_someone_else, speaks_of_someone, speaks_to_reader
 from storage import Archive, Post, store_posts
 from storage.handles import account_handle
 from storage.models import ClassificationRow, PostRow
-from storage.replies import parent_post_id, parent_to_author
+from storage.replies import parent_post_id, parent_to_author, quote_to_author
 
 ALERT_FIELDS = ("target", "fired_at", "kind", "incident_id", "attackers", "attack_posts",
                 "severity")
@@ -96,7 +98,8 @@ def _parents_to_authors(posts: dict[tuple[str, str], Post]) -> list[Post]:
         parent = posts.get((platform, native_id))
         return None if parent is None else parent.author_handle
 
-    return [parent_to_author(post, author_of) for post in posts.values()]
+    return [quote_to_author(parent_to_author(post, author_of), author_of)
+            for post in posts.values()]
 
 
 def to_labelled(post: Post, label: PostLabel, db_id: int | None = None) -> LabelledPost:
@@ -131,6 +134,23 @@ def reply_about(detector: Detector, post: Post, target: str | None) -> str | Non
     return None if speaks_of_someone(post.text) else target
 
 
+def quote_about(detector: Detector, post: Post) -> str | None:
+    """Whom an attack the classifier gave no target is about when it quotes (or links)
+    one account's post: that account -- or, when that account's post shared someone
+    else's clip (alerts.shares), that someone."""
+    quoted = quoted_account(post)
+    if quoted is None:
+        return None
+    subject = detector.shared_subject(quoted, post.created_at)
+    if subject is not None and subject.lower() != post.author_handle.lower():
+        return subject
+    if opens_with_someone_else(post.text, quoted):
+        return None
+    if detector.attacked_lately(quoted, post.created_at) or names_account(post.text, quoted):
+        return quoted
+    return None
+
+
 def comments_on_a_thread(post: Post) -> bool:
     """Whether `post` is a Reddit comment on the submission itself (its parent a `t3_`
     id: `storage.replies.parent_post_id`): such a comment speaks of what the thread is
@@ -162,6 +182,8 @@ def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
                 labelled = to_labelled(post, label, db_id)
                 if post.reply_to:
                     labelled.target = reply_about(detector, post, labelled.target)
+                elif labelled.target is None:
+                    labelled.target = quote_about(detector, post)
                 detector.observe(labelled, learn_only=learn_only)
                 continue
             if label.scores and label.scores.get("attack", 0.0) >= unsure:

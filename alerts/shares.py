@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from storage.handles import account_handle
+from storage.posts import Post
 
-__all__ = ["SHARE_SECONDS", "SharedPosts", "shared_subject"]
+__all__ = ["SHARE_SECONDS", "SharedPosts", "quoted_account", "shared_subject"]
 
 SHARE_SECONDS = 3 * 3600.0  # a shared clip draws replies for a few hours
 MAX_SHARES = 50_000  # authors remembered before the oldest shares are dropped
@@ -77,6 +78,20 @@ def shared_subject(text: str, author: str, mentions: Sequence[str] = ()) -> str 
         if accounts:
             return next(iter(accounts.values())) if len(accounts) == 1 else None
     return None
+
+
+def quoted_account(post: Post) -> str | None:
+    """The one account, not the post's author, whose post `post` quotes (`raw`'s
+    `quoted_author`: `storage.replies.quote_to_author`) or links in its text; else None."""
+    quoted = post.raw.get("quoted_author")
+    if isinstance(quoted, str) and quoted:
+        return quoted
+    if "/status/" not in post.text and "/post/" not in post.text:
+        return None
+    me = account_handle(post.author_handle).lower()
+    linked = {account_handle(h).lower(): account_handle(h) for h in _linked(post.text)}
+    linked.pop(me, None)
+    return next(iter(linked.values())) if len(linked) == 1 else None
 
 
 def _linked(text: str) -> list[str]:

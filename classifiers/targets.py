@@ -231,7 +231,7 @@ def find_target(
         spoken = _spoken_of(text, account_handle(reply_to), me, spoken_to)
         if spoken is not None:
             return spoken
-        if spoken_to or not (_THIRD_PERSON.search(text) or _named_subject(text, reply_to)):
+        if spoken_to or not (_THIRD_PERSON.search(text) or opens_with_someone_else(text, reply_to)):
             return Target(account_handle(reply_to), "account")
         not_about.add(account_handle(reply_to).lower())  # an X reply mentions it too
     candidates = [account_handle(m) for m in mentions or _HANDLE.findall(text)]
@@ -276,9 +276,10 @@ def _opening_subject(text: str, me: str | None) -> Target | None:
     return None
 
 
-def _named_subject(text: str, addressee: str) -> bool:
+def opens_with_someone_else(text: str, addressee: str) -> bool:
     """Whether a reply opens by naming someone other than its addressee with one word
-    ("Petrov is a moron" in reply to the account that shared the clip): a capitalised
+    ("Petrov is a moron" in reply to the account that shared the clip; so too a quote of
+    that account's post, alerts.replay.quote_about): a capitalised
     word that is not a common opener, followed by "is", "'s", "should"..., and not spelt
     in the addressee's handle ("Whitfield is a fraud" to @DanaWhitfield is hers)."""
     match = _ONE_WORD_SUBJECT.match(text)

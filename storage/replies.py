@@ -11,8 +11,14 @@ replay` all pass such posts through `parent_to_author`, the one rule:
   becomes None;
 - either way the id is kept in `raw` as `reply_to_post`; any other value stays as given.
 
-Replay knows every post of its stream; ingest and the files source ask `resolve_parents`,
-which looks parents up in the batch itself, then in the archive with one query.
+A quote is read alike (`quote_to_author`): the author of the post a post quotes (X's
+`quoted_status_id` or `referenced_tweets`, Bluesky's record embed) is kept in `raw` as
+`quoted_author`, for the detector (an insult quoting a reporter's post is about her:
+`alerts.replay.quote_about`).
+
+Replay knows every post of its stream; ingest and every collector's batch
+(`civmon.collect.commit_batch`) ask `resolve_parents`, which looks parents and quoted
+posts up in the batch itself, then in the archive with one query.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from storage.models import PostRow
 from storage.posts import Post
 
 __all__ = ["AuthorOf", "names_a_post", "parent_authors", "parent_post_id", "parent_to_author",
-           "resolve_parents"]
+           "quote_to_author", "quoted_post_id", "resolve_parents"]
 
 AuthorOf = Callable[[str, str], str | None]  # (platform, native_id) -> author handle, if known
 POST_REFERENCE = re.compile(r"^(?:\w+://|t[1-6]_|\d{10,}$)")  # at://..., t1_abc, 1843...
@@ -52,6 +58,38 @@ def parent_post_id(post: Post) -> str | None:
     parent = (raw.get("reply_to_post") or raw.get("parent_id")
               or (data.get("parent_id") if isinstance(data, dict) else None))
     return parent if isinstance(parent, str) and parent else None
+
+
+def quoted_post_id(post: Post) -> str | None:
+    """The id of the post `post` quotes, wherever its source keeps it: X's
+    `quoted_status_id` (an export) or `referenced_tweets` of type "quoted" (API v2),
+    Bluesky's record embed (`embed.record.uri`, or `.record.record.uri` with media, on
+    the post or on its `record`); None if it quotes none."""
+    raw = post.raw
+    quoted = raw.get("quoted_status_id")
+    refs = raw.get("referenced_tweets")
+    if not quoted and isinstance(refs, list):
+        quoted = next((ref.get("id") for ref in refs
+                       if isinstance(ref, dict) and ref.get("type") == "quoted"), None)
+    if not quoted:
+        record = raw.get("record")
+        embed = raw.get("embed") or (record.get("embed") if isinstance(record, dict) else None)
+        inner = embed.get("record") if isinstance(embed, dict) else None
+        if isinstance(inner, dict):
+            quoted = inner.get("uri") or (inner.get("record") or {}).get("uri")
+    return str(quoted) if quoted else None
+
+
+def quote_to_author(post: Post, author_of: AuthorOf) -> Post:
+    """The post, with the author of the post it quotes kept in `raw` as `quoted_author`
+    when `author_of` knows it (not for a post quoting its own author)."""
+    quoted = quoted_post_id(post)
+    if quoted is None:
+        return post
+    author = author_of(post.platform, quoted)
+    if author is None or bare_handle(author).lower() == bare_handle(post.author_handle).lower():
+        return post
+    return replace(post, raw={**post.raw, "quoted_author": author})
 
 
 def parent_to_author(post: Post, author_of: AuthorOf) -> Post:
@@ -90,9 +128,11 @@ def parent_authors(
 
 
 def resolve_parents(session: Session, posts: Sequence[Post]) -> list[Post]:
-    """`posts` through `parent_to_author`, parents looked up first among `posts`
-    themselves, then in the archive (`parent_authors`). Holds only the batch in memory."""
+    """`posts` through `parent_to_author` and `quote_to_author`, parents and quoted posts
+    looked up first among `posts` themselves, then in the archive (`parent_authors`).
+    Holds only the batch in memory."""
     wanted = {(p.platform, p.reply_to) for p in posts if names_a_post(p.reply_to)}
+    wanted |= {(p.platform, q) for p in posts if (q := quoted_post_id(p)) is not None}
     if not wanted:
         return list(posts)
     own: dict[tuple[str, str], str] = {}
@@ -100,4 +140,8 @@ def resolve_parents(session: Session, posts: Sequence[Post]) -> list[Post]:
         own.setdefault((post.platform, post.native_id), post.author_handle)
     missing = wanted - own.keys()
     known = {**parent_authors(session, missing), **own} if missing else own
-    return [parent_to_author(post, lambda pl, nid: known.get((pl, nid))) for post in posts]
+
+    def author_of(platform: str, native_id: str) -> str | None:
+        return known.get((platform, native_id))
+
+    return [quote_to_author(parent_to_author(post, author_of), author_of) for post in posts]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alerts.names import HandleIndex, PostingAccounts, SpokenNames, spoken_words
+from alerts.names import HandleIndex, PostingAccounts, SpokenNames, names_account, spoken_words
 from classifiers.targets import find_name, find_target
 
 
@@ -250,3 +250,14 @@ def test_a_surname_that_is_an_everyday_word_of_insults_is_never_looked_up_alone(
     assert names.find_named(spoken_words("what a little weasel")) is None
     assert names.find_named(spoken_words("emma little is a weasel")) == (
         "name:emma little", "name:Emma Little")
+
+
+def test_a_post_names_an_account_by_a_word_its_handle_spells() -> None:
+    link = "https://x.com/LenaFiskeChecks/status/2114439000918852172"
+    assert names_account(f"Fiske should be fired for being this STUPID {link}",
+                         "@LenaFiskeChecks")
+    assert names_account("lena fiske is a hack", "@lenafiske.prairiecheck.org")
+    # the link to her post is not her name; a word under five letters is too common
+    assert not names_account(f"what a hack {link}", "@LenaFiskeChecks")
+    assert not names_account("go away Lena", "@LenaFiskeChecks")
+    assert not names_account("Okafor-Blake can't answer a question", "@peterooftop4")

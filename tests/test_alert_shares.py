@@ -1,8 +1,8 @@
-"""alerts.shares: whom a reply to a shared post speaks of."""
+"""alerts.shares: whom a reply to a shared post speaks of, and whose post a quote quotes."""
 
 from __future__ import annotations
 
-from alerts.shares import SHARE_SECONDS, SharedPosts, shared_subject
+from alerts.shares import SHARE_SECONDS, SharedPosts, quoted_account, shared_subject
 from classifiers.targets import speaks_of_someone
 
 
@@ -29,6 +29,7 @@ def test_a_share_by_link_is_about_the_account_whose_post_it_links() -> None:
     assert shared_subject("@ana said it https://x.com/ben/status/1", "@c", ["@ana"]) == "@ana"
 
 
+
 def test_only_an_authors_latest_share_answers_and_only_for_a_few_hours() -> None:
     shares = SharedPosts()
     shares.remember("@Matt", 0.0, "@ana look", ["@ana"])
@@ -47,3 +48,22 @@ def test_a_reply_that_speaks_of_her_or_of_this_guy_speaks_of_someone_else() -> N
     for text in ("you are a clown, and she knows it", "what a clown", "shed a tear",
                  "the hearing is at noon", "@theo what a fraud"):
         assert not speaks_of_someone(text), text
+
+
+def test_a_quote_is_of_the_account_it_quotes_or_links() -> None:
+    from datetime import UTC, datetime
+
+    from storage import Post
+
+    def post(text: str, raw: dict[str, str] | None = None, author: str = "@barn") -> Post:
+        return Post("x", "1", author, text, datetime(2026, 10, 1, tzinfo=UTC), "t", "1",
+                    raw=raw or {})
+
+    assert quoted_account(post("clown", {"quoted_author": "@LenaFiskeChecks"})) == (
+        "@LenaFiskeChecks")
+    assert quoted_account(post("clown https://x.com/LenaFiskeChecks/status/21")) == (
+        "@LenaFiskeChecks")
+    # its author's own post, two accounts' posts, or no post: none
+    assert quoted_account(post("me https://x.com/barn/status/21")) is None
+    assert quoted_account(post("https://x.com/ana/status/1 https://x.com/ben/status/2")) is None
+    assert quoted_account(post("clown https://kprx.org/2026/10/story")) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -785,6 +785,40 @@ def test_comments_on_a_reddit_thread_are_not_about_whoever_posted_it() -> None:
     assert comments_on_a_thread(collected)
     assert not comments_on_a_thread(replace(collected, raw={"data": {"parent_id": "t1_b"}}))
     assert not comments_on_a_thread(replace(collected, platform="x"))
+
+
+def test_insults_quoting_a_reporters_post_are_a_pileon_on_her() -> None:
+    # Quote posts are how a pile-on on X and Bluesky spreads: "Fiske should be fired for
+    # being this STUPID <link to her post>", "what a hack" quoting it. The classifier,
+    # finding nobody tagged or replied to, gives them no target (fourth seed 8004: the
+    # fact-checker @LenaFiskeChecks was seen after her pile-on's midpoint).
+    from alerts.replay import PostLabel
+    from storage import Post
+
+    link = "https://x.com/LenaFiskeChecks/status/2114439000918852172"
+
+    def quote(i: int, text: str, raw: dict[str, Any] | None = None) -> tuple[Post, PostLabel]:
+        return (Post("x", f"q{i}", f"@angry{i}", text, T0 + timedelta(minutes=200 + i),
+                     "test", "1", raw=raw or {}),
+                PostLabel("attack", None, {"attack": 0.97, "other": 0.03}))
+
+    # the first names her (Fiske is in her handle); the rest quote her post once she
+    # is under attack, by its link in the text or by the quoted post's author in raw
+    dunks = [quote(0, f"Fiske should be fired for being this STUPID {link}")]
+    dunks += [quote(i, f"what a hack {link}") for i in range(1, 4)]
+    dunks += [quote(i, "what a hack", {"quoted_author": "@LenaFiskeChecks"})
+              for i in range(4, 7)]
+    assert opened_after_feed(dunks) == [("@LenaFiskeChecks", 5)]
+    # quotes of an account nobody attacks, that do not name it, are not taken as its
+    # pile-on: its post may have shared someone else's clip
+    anonymous = [quote(i, f"what a hack {link}") for i in range(7)]
+    assert opened_after_feed(anonymous) == []
+    # nor when they open by naming someone else ("Okafor-Blake can't answer a single
+    # question" quoting the account that posted her clip: third seed 5003)
+    others = [quote(0, f"Fiske should be fired {link}")]
+    others += [quote(i, f"Okafor-Blake can't answer a single question {link}")
+               for i in range(1, 7)]
+    assert opened_after_feed(others) == []
 
 
 def test_a_pileon_still_in_its_first_window_excuses_no_rival_and_no_quiet_target() -> None:

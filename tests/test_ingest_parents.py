@@ -99,3 +99,42 @@ def test_replay_and_ingest_share_the_rule() -> None:
         "u/nadia": ("u/nadia", None), "@nadia": ("@nadia", None),
     }
     assert parent_to_author(reply("100", "@NADIA_reports"), author_of).reply_to is None
+
+
+def test_the_author_of_a_quoted_post_is_kept_with_the_quote(archive, tmp_path: Path) -> None:
+    # An insult quoting a reporter's post is about her (alerts.replay.quote_about): the
+    # quoted post's author is looked up as a parent is, wherever the source says what
+    # it quotes, and kept in raw as `quoted_author`.
+    bsky_post = "at://did:plc:lena/app.bsky.feed.post/3k"
+    earlier = write_jsonl(tmp_path / "earlier.jsonl", [
+        post("500", "@LenaFiskeChecks"),
+        {**post(bsky_post, "@lenafiske.prairiecheck.org", platform="bluesky")},
+    ])
+    Ingest(archive).file(earlier)
+
+    def quoting(native_id: str, raw: dict[str, Any], *, platform: str = "x",
+                author: str = "@angry") -> dict[str, Any]:
+        return {**post(native_id, author, platform=platform, minute=5), "raw": raw}
+
+    path = write_jsonl(tmp_path / "quotes.jsonl", [
+        quoting("601", {"quoted_status_id": "500"}),                      # an X export
+        quoting("602", {"referenced_tweets": [{"type": "replied_to", "id": "9"},
+                                              {"type": "quoted", "id": "500"}]}),  # API v2
+        quoting("at://did:plc:a/app.bsky.feed.post/1", {"embed": {
+            "$type": "app.bsky.embed.record#view", "record": {"uri": bsky_post}}},
+            platform="bluesky", author="@a.bsky.social"),                # a post view
+        quoting("at://did:plc:b/app.bsky.feed.post/2", {"record": {"embed": {
+            "$type": "app.bsky.embed.recordWithMedia",
+            "record": {"record": {"uri": bsky_post}}}}},
+            platform="bluesky", author="@b.bsky.social"),                # with media
+        quoting("603", {"quoted_status_id": "999"}),                      # not archived
+        quoting("604", {"quoted_status_id": "500"}, author="@lenafiskechecks"),  # her own
+        quoting("605", {"n": "605"}),                                     # no quote
+    ])
+    Ingest(archive).file(path)
+    with archive.session() as s:
+        got = {r.native_id: r.raw.get("quoted_author") for r in s.scalars(select(PostRow))}
+    assert got["601"] == got["602"] == "@LenaFiskeChecks"
+    assert got["at://did:plc:a/app.bsky.feed.post/1"] == "@lenafiske.prairiecheck.org"
+    assert got["at://did:plc:b/app.bsky.feed.post/2"] == "@lenafiske.prairiecheck.org"
+    assert got["603"] is got["604"] is got["605"] is None
