@@ -176,7 +176,7 @@ def feed(detector: Detector, posts: Sequence[Post], labels: Sequence[PostLabel],
         for post, label, db_id in zip(posts, labels, ids, strict=True):
             author_posted(post.created_at, post.author_handle)
             if not post.reply_to and (post.mentions or "/status/" in post.text
-                                      or "/post/" in post.text):
+                                      or "/post/" in post.text or "/@" in post.text):
                 shared(post.created_at, post.author_handle, post.text, post.mentions)
             if label.label == "attack":
                 labelled = to_labelled(post, label, db_id)

@@ -11,10 +11,11 @@ days, seventeenth session).
 `SharedPosts` remembers each author's latest post that is not a reply and shares
 something (tags an account, or links a post), and `subject` reads, when a reply needs
 it, whom that post was about: the one account it tags besides its author; else the one
-account whose post it links (x.com/NAME/status/..., bsky.app/profile/NAME/post/...). A
-post about two people, or about no one, answers None. (The one person a share names in
-full, "Gail Ostrander on Renner County voters", was tried too: it cost the third and
-blind families an early catch each; bench/HISTORY.md, seventeenth session.)
+account whose post it links (x.com/NAME/status/..., bsky.app/profile/NAME/post/...,
+SERVER/@NAME/ID on Mastodon). A post about two people, or about no one, answers None.
+(The one person a share names in full, "Gail Ostrander on Renner County voters", was
+tried too: it cost the third and blind families an early catch each; bench/HISTORY.md,
+seventeenth session.)
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ MAX_SHARES = 50_000  # authors remembered before the oldest shares are dropped
 
 _POST_LINK = re.compile(
     r"(?:twitter\.com|x\.com)/(\w{1,15})/status/\d"
-    r"|bsky\.app/profile/([\w.-]+)/post/",
+    r"|bsky\.app/profile/([\w.-]+)/post/"
+    r"|https?://([\w-]+(?:\.[\w-]+)+)/@(\w+)/\d{6}",  # a Mastodon status: @user@server
     re.IGNORECASE,
 )
 
@@ -86,7 +88,7 @@ def quoted_account(post: Post) -> str | None:
     quoted = post.raw.get("quoted_author")
     if isinstance(quoted, str) and quoted:
         return quoted
-    if "/status/" not in post.text and "/post/" not in post.text:
+    if "/status/" not in post.text and "/post/" not in post.text and "/@" not in post.text:
         return None
     me = account_handle(post.author_handle).lower()
     linked = {account_handle(h).lower(): account_handle(h) for h in _linked(post.text)}
@@ -96,4 +98,5 @@ def quoted_account(post: Post) -> str | None:
 
 def _linked(text: str) -> list[str]:
     """The accounts whose posts `text` links."""
-    return ["@" + (x or b) for x, b in _POST_LINK.findall(text)]
+    return [f"@{x or b}" if x or b else f"@{user}@{server}"
+            for x, b, server, user in _POST_LINK.findall(text)]

@@ -27,7 +27,13 @@ def test_a_share_by_link_is_about_the_account_whose_post_it_links() -> None:
     assert shared_subject("Gail Ostrander on Renner County voters", "@barn") is None
     # a tag is read before a link
     assert shared_subject("@ana said it https://x.com/ben/status/1", "@c", ["@ana"]) == "@ana"
-
+    # a Mastodon status link (the "RE: <link>" of a quote) names its server too
+    assert shared_subject("so this happened\n\nRE: https://quill.social/@lenafiske/1131",
+                          "@barn@mastodon.social") is None  # too short an id: not a status
+    assert shared_subject("so this happened\n\nRE: https://quill.social/@lenafiske/113144",
+                          "@barn@mastodon.social") == "@lenafiske@quill.social"
+    assert shared_subject("https://medium.com/@lenafiske/why-i-check-12345678",
+                          "@barn") is None
 
 
 def test_only_an_authors_latest_share_answers_and_only_for_a_few_hours() -> None:
@@ -63,6 +69,8 @@ def test_a_quote_is_of_the_account_it_quotes_or_links() -> None:
         "@LenaFiskeChecks")
     assert quoted_account(post("clown https://x.com/LenaFiskeChecks/status/21")) == (
         "@LenaFiskeChecks")
+    assert quoted_account(post("clown\n\nRE: https://quill.social/@lenafiske/113144190")) == (
+        "@lenafiske@quill.social")  # Mastodon's quote
     # its author's own post, two accounts' posts, or no post: none
     assert quoted_account(post("me https://x.com/barn/status/21")) is None
     assert quoted_account(post("https://x.com/ana/status/1 https://x.com/ben/status/2")) is None
