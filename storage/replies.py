@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,6 +41,7 @@ __all__ = ["AuthorOf", "names_a_post", "parent_authors", "parent_post_id", "pare
 
 AuthorOf = Callable[[str, str], str | None]  # (platform, native_id) -> author handle, if known
 POST_REFERENCE = re.compile(r"^(?:\w+://|t[1-6]_|\d{10,}$)")  # at://..., t1_abc, 1843...
+_STATUS_LINK = re.compile(r"(?:twitter\.com|x\.com)/(\w{1,15})/status/(\d+)")
 LOOKUP_CHUNK = 5000  # ids per query: one query for any batch up to this many replies
 
 
@@ -82,14 +83,37 @@ def quoted_post_id(post: Post) -> str | None:
 
 def quote_to_author(post: Post, author_of: AuthorOf) -> Post:
     """The post, with the author of the post it quotes kept in `raw` as `quoted_author`
-    when `author_of` knows it (not for a post quoting its own author)."""
+    when `author_of` knows it, or the payload names it (`_named_in_payload`); not for a
+    post quoting its own author."""
     quoted = quoted_post_id(post)
     if quoted is None:
         return post
-    author = author_of(post.platform, quoted)
+    author = author_of(post.platform, quoted) or _named_in_payload(post.raw, quoted)
     if author is None or bare_handle(author).lower() == bare_handle(post.author_handle).lower():
         return post
     return replace(post, raw={**post.raw, "quoted_author": author})
+
+
+def _named_in_payload(raw: dict[str, Any], quoted: str) -> str | None:
+    """The quoted post's author as the source's own payload names it, for a quoted post
+    that is not archived (it rarely carries the campaign's hashtag): Bluesky's embed view
+    (`embed.record.author.handle`, or `.record.record.author.handle` with media), or the
+    link X expands to the quoted tweet (`entities.urls[].expanded_url`, .../NAME/status/ID)."""
+    embed = raw.get("embed")
+    view = embed.get("record") if isinstance(embed, dict) else None
+    if isinstance(view, dict) and not isinstance(view.get("author"), dict):
+        view = view.get("record")  # recordWithMedia#view: the record's view one level down
+    if isinstance(view, dict) and view.get("uri") == quoted:
+        handle = (view.get("author") or {}).get("handle")
+        if isinstance(handle, str) and handle:
+            return "@" + handle.lstrip("@")
+    entities = raw.get("entities")
+    for link in (entities.get("urls") or []) if isinstance(entities, dict) else []:
+        found = _STATUS_LINK.search(str(link.get("expanded_url") or "")
+                                    if isinstance(link, dict) else "")
+        if found and found.group(2) == quoted:
+            return "@" + found.group(1)
+    return None
 
 
 def parent_to_author(post: Post, author_of: AuthorOf) -> Post:

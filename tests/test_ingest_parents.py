@@ -130,6 +130,19 @@ def test_the_author_of_a_quoted_post_is_kept_with_the_quote(archive, tmp_path: P
         quoting("603", {"quoted_status_id": "999"}),                      # not archived
         quoting("604", {"quoted_status_id": "500"}, author="@lenafiskechecks"),  # her own
         quoting("605", {"n": "605"}),                                     # no quote
+        # quoted posts not archived, whose authors the payload itself names: X's
+        # expanded link to the quoted tweet, Bluesky's embed view
+        quoting("606", {"referenced_tweets": [{"type": "quoted", "id": "777"}],
+                        "entities": {"urls": [{"url": "https://t.co/x", "expanded_url":
+                                               "https://twitter.com/RachelKimNews/status/777"}]}}),
+        quoting("607", {"referenced_tweets": [{"type": "quoted", "id": "778"}],
+                        "entities": {"urls": [{"expanded_url":
+                                               "https://twitter.com/RachelKimNews/status/777"}]}}),
+        quoting("at://did:plc:c/app.bsky.feed.post/3", {"embed": {
+            "$type": "app.bsky.embed.recordWithMedia#view", "record": {"record": {
+                "uri": "at://did:plc:rk/app.bsky.feed.post/9",
+                "author": {"did": "did:plc:rk", "handle": "rachelkim.bsky.social"}}}}},
+            platform="bluesky", author="@c.bsky.social"),
     ])
     Ingest(archive).file(path)
     with archive.session() as s:
@@ -137,4 +150,6 @@ def test_the_author_of_a_quoted_post_is_kept_with_the_quote(archive, tmp_path: P
     assert got["601"] == got["602"] == "@LenaFiskeChecks"
     assert got["at://did:plc:a/app.bsky.feed.post/1"] == "@lenafiske.prairiecheck.org"
     assert got["at://did:plc:b/app.bsky.feed.post/2"] == "@lenafiske.prairiecheck.org"
-    assert got["603"] is got["604"] is got["605"] is None
+    assert got["603"] is got["604"] is got["605"] is got["607"] is None  # 607: another post
+    assert got["606"] == "@RachelKimNews"
+    assert got["at://did:plc:c/app.bsky.feed.post/3"] == "@rachelkim.bsky.social"
