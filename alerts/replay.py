@@ -136,8 +136,11 @@ def reply_about(detector: Detector, post: Post, target: str | None) -> str | Non
 
 def quote_about(detector: Detector, post: Post) -> str | None:
     """Whom an attack the classifier gave no target is about when it quotes (or links)
-    one account's post: that account -- or, when that account's post shared someone
-    else's clip (alerts.shares), that someone."""
+    one account's post: when that account's post shared someone else's clip
+    (alerts.shares), that someone; else that account, unless the post opens by naming
+    someone else, and only if the account is attacked already (`Detector.
+    attacked_lately`) or the post names it ("Fiske" and @LenaFiskeChecks): a quote of
+    whoever posted a candidate's clip may be about her, not the sharer."""
     quoted = quoted_account(post)
     if quoted is None:
         return None
