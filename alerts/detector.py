@@ -67,12 +67,18 @@ from alerts.baseline import GlobalRate
 from alerts.events import AttackExample, EventBus, IncidentEvent, Step
 from alerts.evidence import Evidence, window_multiplier
 from alerts.incidents import Incident, IncidentStore, utc
-from alerts.names import HandleIndex, PostingAccounts, SpokenNames, spoken_words
+from alerts.names import (
+    SAME_PERSON_LETTERS,
+    HandleIndex,
+    PostingAccounts,
+    SpokenNames,
+    spoken_words,
+)
 from alerts.shares import SharedPosts
 from alerts.targets import CASCADE_SECONDS, LabelledPost, TargetState
 from civmon.config import AlertRules
 from classifiers.targets import speaks_to_reader
-from storage.handles import account_handle, bare_handle, name_fits
+from storage.handles import account_handle, bare_handle, handle_letters, name_fits
 
 __all__ = ["Detector", "LabelledPost", "gc_paused", "window_multiplier"]  # the last: evidence
 
@@ -109,6 +115,8 @@ class Detector:
         self.store = store or IncidentStore(None)
         self._aliases = {k.lower(): v for k, v in (aliases or {}).items()}
         self._keys: dict[str, tuple[str, str]] = {}  # target as written -> _canonical()
+        self._alike: dict[str, tuple[str, str]] = {}  # handle letters -> first such handle
+        self._spellings: dict[str, dict[str, int]] = {}  # key -> its handles' attacks
         self._handles = HandleIndex()  # attacked accounts, for targets named by name only
         self._names: dict[str, tuple[int, tuple[str, str]]] = {}  # name: -> (generation, key)
         self._spoken = SpokenNames()  # names as typed ("cody vance"), for untargeted attacks
@@ -204,6 +212,9 @@ class Detector:
         now, key, name, state = self._arrive(post.created_at, target, True)
         if state is None or target is None:
             return
+        spellings = self._spellings.get(key)
+        if spellings is not None:
+            spellings[target] = spellings.get(target, 0) + 1
         if target[:5].lower() == "name:":
             self._spoken.learn(target[5:], key, name)
         if key[:5] == "name:":
@@ -398,6 +409,7 @@ class Detector:
             if len(self._keys) > 100_000:  # a stream of one-off targets: start afresh
                 self._keys.clear()
                 self._names.clear()
+                self._alike.clear()
             if target[:5].lower() == "name:":  # may fit a handle attacked later: see names
                 seen = self._names.get(target)
                 if seen is None or seen[0] != self._handles.generation:
@@ -416,8 +428,17 @@ class Detector:
             handle = self._aliases.get(name.lower()) or self._handles.handle_for(name)
             return self._canonical(handle) if handle else ("name:" + name.lower(), "name:" + name)
         handle = account_handle(target)
-        name = self._aliases.get(bare_handle(handle).lower(), handle)
-        return name.lower(), name
+        alias = self._aliases.get(bare_handle(handle).lower())
+        if alias is not None:
+            return alias.lower(), alias
+        letters = handle_letters(handle.lower())
+        if len(letters) < SAME_PERSON_LETTERS:
+            return handle.lower(), handle
+        first = self._alike.setdefault(letters, (handle.lower(), handle))
+        if first[0] != handle.lower() and first[0] not in self._spellings:
+            state = self._targets.get(first[0])  # one person's second platform: count both
+            self._spellings[first[0]] = {first[1]: len(state.authors) if state else 0}
+        return first
 
     def _author_count(self, state: TargetState, author: str, now: float) -> int:
         times = state.by_author.get(author)
@@ -463,7 +484,7 @@ class Detector:
         else:
             return
         incident = Incident(
-            id=0, target=state.name, kind=kind, severity=0, opened_at=utc(now),
+            id=0, target=self._shown(key, state), kind=kind, severity=0, opened_at=utc(now),
             began_at=utc(began), updated_at=utc(now), last_active=now, attackers=attackers,
             attack_posts=count, platforms=platforms,
             rate_per_hour=count * 3600.0 / (found[0] if found else self._flood_window),
@@ -481,6 +502,14 @@ class Detector:
         if kind == "pileon":
             self._freeze(key, state, now)
         self._publish("opened", incident)
+
+    def _shown(self, key: str, state: TargetState) -> str:
+        """The handle an incident names: of one person's accounts that spell alike on
+        several platforms (one target, see `_canonical`), the one attacked most."""
+        spellings = self._spellings.get(key)
+        if not spellings:
+            return state.name
+        return max(spellings.items(), key=lambda item: item[1])[0]
 
     def _link_poster(self, state: TargetState, post: LabelledPost, now: float) -> bool:
         """Before a pile-on by name is reported: if an account that posted spells the

@@ -376,6 +376,30 @@ def test_same_target_on_two_platforms_and_by_alias_is_one_incident() -> None:
     assert set(last.platforms) == {"x", "bluesky", "mastodon"}
 
 
+def test_one_persons_accounts_on_two_platforms_are_one_target_named_by_the_most_attacked(
+) -> None:
+    # A fact-checker nobody configured, insulted on X as @lenafiske_ by 3 accounts and on
+    # Bluesky as @lenafiske.bsky.social by 4: her accounts spell alike (8 letters or more),
+    # so it is one pile-on, opened at its fifth account and shown as the handle most of
+    # them attacked by then (not the one insulted first).
+    # Handles spelled alike in fewer letters (two @theo accounts) stay two people.
+    posts = background()
+    posts += [post(minute, f"x{i}", "@lenafiske_") for i, minute in enumerate((199, 202.2, 203.2))]
+    posts += [post(199.5 + i, f"sky{i}", "@lenafiske.bsky.social", platform="bluesky")
+              for i in range(4)]
+    events, _ = run(posts)
+    opened = [(e.target, e.attackers) for e in events if e.step == "opened"]
+    assert opened == [("@lenafiske.bsky.social", 5)]
+    assert {e.incident_id for e in events} == {events[0].incident_id}
+    theos = background()
+    theos += [post(200 + i, f"a{i}", "@theo@carroway.social", platform="mastodon")
+              for i in range(3)]
+    theos += [post(200.5 + i, f"b{i}", "@theo@mastodon.social", platform="mastodon")
+              for i in range(3)]
+    events, _ = run(theos)
+    assert [e for e in events if e.step == "opened"] == []
+
+
 def test_restart_continues_the_open_incident(archive) -> None:
     first = background(hours=3) + pileon(150, "@rachelkim_news", 20)
     events, detector = run(first, IncidentStore(archive))
