@@ -20,11 +20,10 @@ seventeenth session.)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from storage.handles import account_handle
+from storage.handles import account_handle, linked_posts
 from storage.posts import Post
 
 __all__ = ["SHARE_SECONDS", "SharedPosts", "quoted_account", "shared_subject"]
@@ -32,12 +31,6 @@ __all__ = ["SHARE_SECONDS", "SharedPosts", "quoted_account", "shared_subject"]
 SHARE_SECONDS = 3 * 3600.0  # a shared clip draws replies for a few hours
 MAX_SHARES = 50_000  # authors remembered before the oldest shares are dropped
 
-_POST_LINK = re.compile(
-    r"(?:twitter\.com|x\.com)/(\w{1,15})/status/\d"
-    r"|bsky\.app/profile/([\w.-]+)/post/"
-    r"|https?://([\w-]+(?:\.[\w-]+)+)/@(\w+)/\d{6}",  # a Mastodon status: @user@server
-    re.IGNORECASE,
-)
 
 
 class SharedPosts:
@@ -97,6 +90,5 @@ def quoted_account(post: Post) -> str | None:
 
 
 def _linked(text: str) -> list[str]:
-    """The accounts whose posts `text` links."""
-    return [f"@{x or b}" if x or b else f"@{user}@{server}"
-            for x, b, server, user in _POST_LINK.findall(text)]
+    """The accounts whose posts `text` links (`storage.handles.linked_posts`)."""
+    return [handle for handle, _ in linked_posts(text)]

@@ -15,10 +15,16 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-__all__ = ["Fit", "account_handle", "bare_handle", "handle_letters", "name_fits", "name_keys",
-           "plain"]
+__all__ = ["Fit", "account_handle", "bare_handle", "handle_letters", "linked_posts",
+           "name_fits", "name_keys", "plain"]
 
 _REDDIT = re.compile(r"/?u/(?=\w)", re.IGNORECASE)
+_POST_LINK = re.compile(
+    r"(?:twitter\.com|x\.com)/(\w{1,15})/status/(\d+)"
+    r"|bsky\.app/profile/([\w.-]+)/post/(\w*)"
+    r"|https?://([\w-]+(?:\.[\w-]+)+)/@(\w+)/(\d{6,})",  # a Mastodon status: @user@server
+    re.IGNORECASE,
+)
 
 
 def account_handle(name: str) -> str:
@@ -31,6 +37,14 @@ def account_handle(name: str) -> str:
     if prefix:
         return "u/" + name[prefix.end():]
     return "@" + name
+
+
+def linked_posts(text: str) -> list[tuple[str, str]]:
+    """(author handle, post id) of each post `text` links: x.com/NAME/status/ID,
+    bsky.app/profile/NAME/post/RKEY, SERVER/@NAME/ID on Mastodon (six digits or more, so a
+    blog's /@name/slug is not a post)."""
+    return [(f"@{x}", xid) if x else (f"@{b}", rkey) if b else (f"@{user}@{server}", mid)
+            for x, xid, b, rkey, server, user, mid in _POST_LINK.findall(text)]
 
 
 def bare_handle(handle: str) -> str:

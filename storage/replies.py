@@ -32,7 +32,7 @@ from typing import Any, TypeGuard
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.handles import bare_handle
+from storage.handles import bare_handle, linked_posts
 from storage.models import PostRow
 from storage.posts import Post
 
@@ -41,7 +41,6 @@ __all__ = ["AuthorOf", "names_a_post", "parent_authors", "parent_post_id", "pare
 
 AuthorOf = Callable[[str, str], str | None]  # (platform, native_id) -> author handle, if known
 POST_REFERENCE = re.compile(r"^(?:\w+://|t[1-6]_|\d{10,}$)")  # at://..., t1_abc, 1843...
-_STATUS_LINK = re.compile(r"(?:twitter\.com|x\.com)/(\w{1,15})/status/(\d+)")
 LOOKUP_CHUNK = 5000  # ids per query: one query for any batch up to this many replies
 
 
@@ -109,10 +108,10 @@ def _named_in_payload(raw: dict[str, Any], quoted: str) -> str | None:
             return "@" + handle.lstrip("@")
     entities = raw.get("entities")
     for link in (entities.get("urls") or []) if isinstance(entities, dict) else []:
-        found = _STATUS_LINK.search(str(link.get("expanded_url") or "")
-                                    if isinstance(link, dict) else "")
-        if found and found.group(2) == quoted:
-            return "@" + found.group(1)
+        expanded = str(link.get("expanded_url") or "") if isinstance(link, dict) else ""
+        for handle, post_id in linked_posts(expanded):
+            if post_id == quoted:
+                return handle
     return None
 
 
